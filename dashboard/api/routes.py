@@ -1,0 +1,145 @@
+"""``/healthz`` and ``/api/v1``: the catalogue and the progress table as JSON.
+
+Errors always have one shape: ``{"ok": false, "error": "...", "status": 400}`` with the same
+HTTP status, so a client needs one code path for every failure.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from flask import Blueprint, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from ..core.catalogue import PILLAR_IDS
+from ..core.periods import PeriodError, parse_quarter, quarter_label
+from ..web import get_store
+
+api = Blueprint("api", __name__)
+
+#: The progress object's keys, in order: the public contract of ``/api/v1/progress``.
+PROGRESS_KEYS = (
+    "indicator_id",
+    "pillar",
+    "kind",
+    "unit",
+    "status",
+    "baseline_period",
+    "baseline_value",
+    "latest_period",
+    "latest_value",
+    "target_period",
+    "target_value",
+    "target_growth",
+    "progress",
+    "cagr_observed",
+    "cagr_required",
+    "ratio",
+    "expected_value",
+    "projected_value",
+    "yoy_growth",
+    "source",
+)
+INDICATOR_KEYS = (
+    "indicator_id",
+    "pillar",
+    "name_en",
+    "name_zh",
+    "kind",
+    "unit",
+    "unit_zh",
+    "direction",
+    "target_qualifier",
+    "target_value",
+    "target_growth",
+    "target_period",
+    "baseline_period",
+    "target_text",
+    "target_source",
+)
+
+
+class ApiError(Exception):
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def _error(message: str, status: int):
+    return jsonify({"ok": False, "error": message, "status": status}), status
+
+
+@api.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    return _error(exc.message, exc.status)
+
+
+@api.errorhandler(HTTPException)
+def _http_error(exc: HTTPException):
+    return _error(exc.description or exc.name, exc.code or 500)
+
+
+def _json_value(value):
+    """NaN and missing become null; numpy scalars become plain numbers."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return value
+
+
+def _records(frame: pd.DataFrame, keys: tuple[str, ...]) -> list[dict]:
+    return [
+        {key: _json_value(row[key]) for key in keys} for row in frame[list(keys)].to_dict("records")
+    ]
+
+
+def _as_of_argument() -> str | None:
+    raw = request.args.get("as_of")
+    if raw is None or raw.strip() == "":
+        return None
+    try:
+        return quarter_label(parse_quarter(raw))
+    except PeriodError as exc:
+        raise ApiError(f"as_of: {exc}") from exc
+
+
+def _pillar_argument() -> str | None:
+    raw = request.args.get("pillar")
+    if raw is None or raw.strip() == "" or raw == "all":
+        return None
+    if raw not in PILLAR_IDS:
+        raise ApiError(f"unknown pillar {raw!r}; expected one of: {', '.join(PILLAR_IDS)}")
+    return raw
+
+
+@api.get("/healthz")
+def healthz():
+    return jsonify({"ok": True})
+
+
+@api.get("/api/v1/indicators")
+def indicators():
+    frame = get_store().indicators()
+    return jsonify({"ok": True, "count": len(frame), "indicators": _records(frame, INDICATOR_KEYS)})
+
+
+@api.get("/api/v1/progress")
+def progress():
+    as_of = _as_of_argument()
+    pillar = _pillar_argument()
+    frame = get_store().progress(as_of=as_of, pillar=pillar)
+    return jsonify({"as_of": frame.attrs["as_of"], "indicators": _records(frame, PROGRESS_KEYS)})
+
+
+@api.route("/api/<path:_rest>")
+def api_not_found(_rest: str):
+    raise ApiError(f"no such API endpoint: {request.path}", 404)

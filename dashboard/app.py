@@ -1,0 +1,75 @@
+"""The app factory: builds the Flask server, the store, the API and the Dash pages.
+
+    gunicorn "dashboard.app:create_app()"     # a Flask (WSGI) app, one per worker
+    create_dash(config)                       # the Dash app itself (tests, ``dashboard serve``)
+
+Nothing happens at import time: no database connection, no file read, no page registered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dash
+from dash import Dash, dcc, html
+from flask import Flask
+
+from .api import api
+from .store.engine import default_database_url
+from .web import init_store
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSETS_DIR = ROOT / "assets"
+VENDOR_STYLESHEETS = (
+    "vendor/bootstrap/bootstrap.min.css",
+    "vendor/bootstrap-icons/bootstrap-icons.min.css",
+)
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
+    settings: dict[str, Any] = {
+        "DATABASE_URL": default_database_url(),
+        # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
+        "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
+        "JSON_SORT_KEYS": False,
+    }
+    settings.update(config or {})
+    return settings
+
+
+def create_dash(config: dict[str, Any] | None = None) -> Dash:
+    """Build the whole application and return the Dash object (its ``.server`` is Flask)."""
+    settings = _settings(config)
+    server = Flask(__name__)
+    server.config.update(settings)
+    server.json.sort_keys = False
+    init_store(server, settings["DATABASE_URL"])
+    server.register_blueprint(api)
+
+    app = Dash(
+        __name__,
+        server=server,
+        use_pages=True,
+        pages_folder="",
+        assets_folder=str(ASSETS_DIR),
+        # Vendor CSS is linked explicitly below so that it loads before our own stylesheet.
+        assets_ignore=r"vendor/.*",
+        external_stylesheets=[f"/assets/{path}" for path in VENDOR_STYLESHEETS],
+        serve_locally=True,
+        title="Vision 2027 Tracker",
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    from .ui.pages import register_pages
+
+    register_pages()
+    app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
+    server.extensions["dash_app"] = app
+    return app
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """The WSGI application (for gunicorn and Flask's test client)."""
+    return create_dash(config).server

@@ -1,0 +1,171 @@
+"""The ``dashboard`` command: init-db, import, export, serve."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .i18n import LANGUAGES, t
+
+__all__ = ["main"]
+
+
+def _store():
+    from .store.repository import Store
+
+    return Store.from_url()
+
+
+@click.group(help="Vision 2027 Tracker: Chongqing's inland open economy toward its 2027 targets.")
+@click.version_option(package_name="dashboard")
+def main() -> None:
+    pass
+
+
+@main.command("init-db")
+@click.option("--empty", is_flag=True, help="Schema and catalogue only, no observations.")
+@click.option("--demo", is_flag=True, help="Load the ILLUSTRATIVE demo data instead of real data.")
+def init_db_command(empty: bool, demo: bool) -> None:
+    """Create the schema, load the catalogue and the shipped data (safe to run twice)."""
+    from .seed import SeedError, init_db
+    from .store.engine import default_database_url
+
+    if empty and demo:
+        raise click.UsageError("--empty and --demo exclude each other")
+    store = _store()
+    try:
+        report = init_db(store, empty=empty, demo=demo)
+    except SeedError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Database: {default_database_url()}")
+    click.echo(f"Catalogue: {report.indicators} indicators.")
+    if report.revision_id is not None:
+        kind = "ILLUSTRATIVE demo" if demo else "published"
+        click.echo(f"Loaded {report.rows} {kind} observations as revision {report.revision_id}.")
+    else:
+        click.echo(f"No observations loaded: {report.skipped_reason}.")
+
+
+def _problem_table(problems, lang: str) -> str:
+    headers = [t(f"column.{c}", lang) for c in ("row", "column", "value", "problem")]
+    rows = [
+        [
+            str(p.row) if p.row else t("column.file", lang),
+            p.column or "",
+            (p.value[:40] + "…") if len(p.value) > 40 else p.value,
+            p.message(lang),
+        ]
+        for p in problems
+    ]
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(3)]
+    lines = []
+    for r in [headers, *rows]:
+        lines.append(
+            "  ".join(str(c).ljust(w) for c, w in zip(r[:3], widths, strict=True)) + "  " + r[3]
+        )
+    return "\n".join(lines)
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Validate and show what would change; write nothing.")
+@click.option("--user", "user_name", default=None, help="Who is importing (default: $USER).")
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", help="Language of messages.")
+def import_command(
+    file: Path, dry_run: bool, user_name: str | None, strict: bool, lang: str
+) -> None:
+    """Import a quarterly data file (CSV or XLSX): all of it, or nothing."""
+    from .imports import commit_import, prepare_import
+
+    store = _store()
+    prepared = prepare_import(store, file.read_bytes(), file.name)
+    if not prepared.ok:
+        click.echo(_problem_table(prepared.errors, lang), err=True)
+        hidden = prepared.validation.error_count - len(prepared.errors)
+        if hidden > 0:
+            click.echo(t("problem.more", lang, count=hidden), err=True)
+        click.echo(t("cli.rejected", lang, count=prepared.validation.error_count), err=True)
+        sys.exit(1)
+    if prepared.warnings:
+        click.echo(t("cli.warnings", lang, count=prepared.validation.warning_count), err=True)
+        click.echo(_problem_table(prepared.warnings, lang), err=True)
+        if strict:
+            click.echo(t("cli.strict_refused", lang), err=True)
+            sys.exit(1)
+    preview = prepared.preview
+    if dry_run:
+        click.echo(
+            t(
+                "cli.dry_run",
+                lang,
+                added=preview.added,
+                replaced=preview.replaced,
+                unchanged=preview.unchanged,
+            )
+        )
+        return
+    user = user_name or os.environ.get("USER") or "cli"
+    result = commit_import(store, prepared, user)
+    if result.revision_id is None:
+        click.echo(t("cli.no_change", lang, unchanged=result.unchanged))
+        if result.same_file_revision:
+            click.echo(t("cli.same_file", lang, revision=result.same_file_revision))
+        return
+    click.echo(
+        t(
+            "cli.imported",
+            lang,
+            revision=result.revision_id,
+            added=result.added,
+            replaced=result.replaced,
+            unchanged=result.unchanged,
+        )
+    )
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: standard output for CSV).",
+)
+def export_command(fmt: str, output: Path | None) -> None:
+    """Export the current observations in the import file's columns."""
+    from .exports import export_frame, to_csv_bytes, to_xlsx_bytes
+
+    store = _store()
+    frame = export_frame(store.current_observations(), store.indicators())
+    data = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame)
+    if output is None:
+        if fmt == "xlsx":
+            raise click.UsageError("--output is needed for xlsx")
+        sys.stdout.buffer.write(data)
+        return
+    output.write_bytes(data)
+    click.echo(f"Wrote {len(frame)} observations to {output}", err=True)
+
+
+@main.command("serve")
+@click.option(
+    "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1"
+)
+@click.option(
+    "--port", default=lambda: int(os.environ.get("PORT", "8050")), type=int, show_default="8050"
+)
+@click.option("--debug", is_flag=True, help="Dash debug mode (development only).")
+def serve_command(host: str, port: int, debug: bool) -> None:
+    """Serve the tracker with Dash's development server (use gunicorn in production)."""
+    from .app import create_dash
+
+    app = create_dash()
+    app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

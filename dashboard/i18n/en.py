@@ -1,0 +1,123 @@
+"""English strings. Keys are shared with :mod:`.zh`."""
+
+MESSAGES: dict[str, str] = {
+    # ----- file-level problems -----
+    "problem.file_empty": "The file is empty.",
+    "problem.file_no_rows": "The file has a header but no data rows.",
+    "problem.file_too_large": "The file is {size} bytes; the limit is {limit} bytes.",
+    "problem.file_binary": "This is a {kind} file, not a CSV or Excel (.xlsx) file.",
+    "problem.file_utf16": (
+        "The file is in UTF-16, which is not accepted. Save it as CSV UTF-8 (or as .xlsx)."
+    ),
+    "problem.file_encoding": (
+        "The file's text encoding is not UTF-8 or GB18030/GBK. Save it as CSV UTF-8 (or .xlsx)."
+    ),
+    "problem.xls_old": "Old Excel (.xls) files are not accepted. Save it as .xlsx or CSV.",
+    "problem.xlsx_unreadable": "The Excel file cannot be read: {detail}",
+    "problem.xlsx_bomb": (
+        "The Excel file expands to {size} bytes when unpacked, over the {limit}-byte limit."
+    ),
+    "problem.csv_unreadable": "The CSV file cannot be read: {detail}",
+    # ----- columns -----
+    "problem.column_missing": "The required column '{column}' is missing.",
+    "problem.column_duplicate": "The column '{column}' appears more than once.",
+    # ----- cells -----
+    "problem.formula_cell": "A formula is not accepted; type the value itself.",
+    "problem.id_empty": "The indicator id is empty.",
+    "problem.id_unknown": "'{value}' is not an indicator id of the catalogue.",
+    "problem.period_empty": "The period is empty.",
+    "problem.period_invalid": (
+        "'{value}' is not a period. Write a quarter such as 2025Q3 or 2025年第三季度, "
+        "or a year such as 2024."
+    ),
+    "problem.value_empty": "The value is empty.",
+    "problem.value_not_number": "'{value}' is not a number.",
+    "problem.value_percent": "A percent sign is only accepted for indicators measured in percent.",
+    "problem.value_negative": "The value cannot be negative for this indicator.",
+    "problem.share_out_of_range": "A share must be between 0 and 100 (percent).",
+    "problem.basis_invalid": "'{value}' is not a basis; use quarter, ytd or annual.",
+    "problem.basis_not_for_kind": (
+        "The basis '{value}' does not fit a {kind} indicator; use one of: {allowed}."
+    ),
+    "problem.basis_year_needs_annual": "A year as period needs the basis 'annual'.",
+    "problem.basis_annual_needs_year": (
+        "The basis 'annual' needs a year as period (for example 2024), not a quarter."
+    ),
+    "problem.duplicate_key": "This indicator and period already appear in row {first_row}.",
+    "problem.confidence_invalid": "'{value}' is not a confidence mark; use H, M, L or M-H.",
+    "problem.illustrative_invalid": "'{value}' is not yes or no.",
+    "problem.text_too_long": "The text is longer than {limit} characters.",
+    # ----- warnings -----
+    "problem.period_future": "The period {value} is in the future.",
+    "problem.value_jump": (
+        "The value {value} is more than 50 % away from the current value {old}."
+    ),
+    "problem.ytd_decreasing": (
+        "A year-to-date figure is lower than the quarter before ({previous} in {previous_period})."
+    ),
+    "problem.more": "… and {count} more problems.",
+    # ----- severities and columns -----
+    "severity.error": "Error",
+    "severity.warning": "Warning",
+    "column.row": "Row",
+    "column.column": "Column",
+    "column.value": "Value given",
+    "column.problem": "Problem",
+    "column.file": "(file)",
+    # ----- CLI -----
+    "cli.rejected": "The file was not imported: {count} problem(s). Nothing was written.",
+    "cli.warnings": "{count} warning(s):",
+    "cli.strict_refused": "Warnings found and --strict given: nothing was written.",
+    "cli.dry_run": "Dry run: {added} added, {replaced} replaced, {unchanged} unchanged; nothing written.",
+    "cli.imported": "Imported as revision {revision}: {added} added, {replaced} replaced, {unchanged} unchanged.",
+    "cli.no_change": (
+        "Nothing to change: {unchanged} row(s) already hold these values; no revision written."
+    ),
+    "cli.same_file": "This identical file was already imported as revision {revision}.",
+    # ----- application -----
+    "app.title": "Vision 2027 Tracker",
+    "app.subtitle": "Chongqing's inland open economy: progress toward the 2027 targets",
+    "app.skip": "Skip to content",
+    "lang.switch": "中文",
+    "lang.switch_label": "Switch language to Chinese",
+    "banner.illustrative": (
+        "Illustrative data: the figures on this page are invented for demonstration and are "
+        "not official statistics."
+    ),
+    "overview.heading": "Targets for 2027",
+    "overview.as_of": "As of {as_of}",
+    "overview.table_caption": (
+        "The 15 quantified 2027 targets: latest value, target and status as of {as_of}."
+    ),
+    "overview.none": "No targets to show.",
+    "col.indicator": "Indicator",
+    "col.pillar": "Pillar",
+    "col.latest": "Latest value",
+    "col.period": "Period",
+    "col.target": "Target 2027",
+    "col.status": "Status",
+    "col.source": "Source",
+    "target.growth": "{rate} a year",
+    "target.qualifier.over": "over {target}",
+    "target.qualifier.about": "about {target}",
+    "target.qualifier.": "{target}",
+    "value.none": "no data yet",
+    "source.link": "source",
+    # ----- statuses -----
+    "status.achieved": "Achieved",
+    "status.on_track": "On track",
+    "status.needs_acceleration": "Needs acceleration",
+    "status.limited_progress": "Limited progress",
+    "status.regressing": "Regressing",
+    "status.insufficient_data": "Insufficient data",
+    # ----- pillars -----
+    "pillar.all": "All pillars",
+    "pillar.logistics": "Logistics hub and port economy",
+    "pillar.platform": "High-level open platforms",
+    "pillar.economy": "Open-economy demonstration zone",
+    "pillar.environment": "Business environment",
+    # ----- errors -----
+    "page.not_found": "Page not found",
+    "page.not_found_text": "There is no page at this address.",
+    "page.back_home": "Back to the overview",
+}

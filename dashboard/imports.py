@@ -1,0 +1,104 @@
+"""The one import path, shared by ``dashboard import`` and the web upload.
+
+    prepare_import(store, bytes, name)  -> read, validate, and preview against the values in force
+    commit_import(store, prepared, user) -> one transaction: a new revision and its rows, or nothing
+
+Validation happens on the whole file before anything is written; the commit re-compares inside
+its write transaction, so a preview that went stale (another upload in between) is still
+applied correctly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from pathlib import PurePath
+
+from .ingest.problems import FileRejected, Problem
+from .ingest.reader import MAX_UPLOAD_BYTES, read_table
+from .ingest.validate import Validation, validate
+from .store.repository import CommitResult, RevisionMeta, Store
+
+__all__ = ["PreparedImport", "commit_import", "prepare_import", "safe_file_name"]
+
+
+@dataclass
+class PreparedImport:
+    """A validated upload and its preview; commit it only when ``ok``."""
+
+    file_name: str
+    sha256: str
+    data: bytes
+    validation: Validation
+    preview: CommitResult | None
+
+    @property
+    def ok(self) -> bool:
+        return self.validation.ok
+
+    @property
+    def errors(self) -> list[Problem]:
+        return self.validation.errors
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.validation.warnings
+
+
+def safe_file_name(name: str | None) -> str:
+    """The base name only, without control characters: ``../../x.csv`` -> ``x.csv``."""
+    base = PurePath(str(name or "").replace("\\", "/")).name
+    base = "".join(ch for ch in base if unicodedata.category(ch)[0] != "C")
+    base = re.sub(r"^\.+", "", base).strip()
+    return base[:200] or "upload"
+
+
+def prepare_import(
+    store: Store,
+    data: bytes,
+    file_name: str | None,
+    *,
+    today: date | None = None,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+) -> PreparedImport:
+    """Read and validate a file, and preview what it would change. Writes nothing."""
+    name = safe_file_name(file_name)
+    sha256 = hashlib.sha256(data).hexdigest()
+    try:
+        raw = read_table(data, max_bytes=max_bytes)
+    except FileRejected as rejected:
+        import pandas as pd
+
+        failed = Validation(rows=pd.DataFrame(), errors=[rejected.problem], error_count=1)
+        return PreparedImport(name, sha256, data, failed, None)
+    current = store.current_observations()
+    checked = validate(raw, store.indicators(), current, today=today)
+    preview = None
+    if checked.ok:
+        meta = RevisionMeta(user_name="", file_name=name, sha256=sha256)
+        preview = store.apply(checked.rows, meta, dry_run=True)
+    return PreparedImport(name, sha256, data, checked, preview)
+
+
+def commit_import(
+    store: Store,
+    prepared: PreparedImport,
+    user_name: str,
+    *,
+    action: str = "import",
+    keep_raw: bool = True,
+) -> CommitResult:
+    """Write a validated upload as one revision (or nothing if it changes nothing)."""
+    if not prepared.ok:
+        raise ValueError("refusing to commit an upload with errors")
+    meta = RevisionMeta(
+        user_name=user_name,
+        action=action,
+        file_name=prepared.file_name,
+        sha256=prepared.sha256,
+        raw_file=prepared.data if keep_raw else None,
+    )
+    return store.apply(prepared.validation.rows, meta)

@@ -1,0 +1,274 @@
+"""Turn uploaded bytes into a table of text cells, refusing what is not a CSV or an XLSX.
+
+Nothing here interprets a value: every cell comes out as text, numbers included, so the
+validation rules are the same for CSV and Excel. The real file type is sniffed from the bytes;
+the file name is never trusted.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import numpy as np
+import pandas as pd
+
+from .problems import FILE_ROW, HEADER_ROW, FileRejected, Problem
+
+__all__ = [
+    "COLUMN_ALIASES",
+    "MAX_UPLOAD_BYTES",
+    "OPTIONAL_COLUMNS",
+    "REQUIRED_COLUMNS",
+    "RawTable",
+    "read_table",
+]
+
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_XLSX_RATIO = 200  # a worksheet's XML compresses about 10:1; a bomb by thousands
+
+REQUIRED_COLUMNS = ("indicator_id", "period", "value")
+OPTIONAL_COLUMNS = ("basis", "source", "note", "confidence", "illustrative")
+
+#: Header names accepted for each column (compared after NFKC folding and lower-casing).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "indicator_id": ("indicator_id", "indicator id", "indicator", "指标代码", "指标编号", "指标id"),
+    "period": ("period", "期间", "时期", "报告期"),
+    "value": ("value", "数值", "数据", "值"),
+    "basis": ("basis", "口径"),
+    "source": ("source", "来源", "数据来源"),
+    "note": ("note", "notes", "备注", "说明"),
+    "confidence": ("confidence", "可信度"),
+    "illustrative": ("illustrative", "示例", "示例数据"),
+}
+_ALIAS_TO_COLUMN = {alias: col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+_BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF8", "GIF"),
+    (b"%PDF", "PDF"),
+    (b"\x1f\x8b", "gzip"),
+    (b"Rar!", "RAR"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip"),
+    (b"BM", "BMP"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .xls / .doc
+
+
+@dataclass
+class RawTable:
+    """Text cells keyed by canonical column name, with each row's number in the file."""
+
+    frame: pd.DataFrame  # canonical columns present in the file, all text
+    row_numbers: np.ndarray  # spreadsheet row number of each frame row (header = 1)
+    kind: str  # "csv" or "xlsx"
+    problems: list[Problem] = field(default_factory=list)  # header and formula problems
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(text))).strip().lower()
+
+
+def _match_header(header: str) -> str | None:
+    """The column a header names: ``数值``, ``value``, ``value / 数值``, ``数值(value)``."""
+    folded = _fold(header)
+    if folded in _ALIAS_TO_COLUMN:
+        return _ALIAS_TO_COLUMN[folded]
+    tokens = [tok.strip() for tok in re.split(r"[/|()\[\]（）【】,，;；\n]", folded) if tok.strip()]
+    matches = {_ALIAS_TO_COLUMN[tok] for tok in tokens if tok in _ALIAS_TO_COLUMN}
+    if len(matches) == 1:
+        return matches.pop()
+    # "indicator_id 指标代码": a space between an English and a Chinese name.
+    matches = {_ALIAS_TO_COLUMN[tok] for tok in folded.split(" ") if tok in _ALIAS_TO_COLUMN}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _sniff_binary(data: bytes) -> None:
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise FileRejected(Problem("file_binary", params={"kind": kind}))
+    if data.startswith(_OLE2):
+        raise FileRejected(Problem("xls_old"))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FileRejected(Problem("file_utf16"))
+    head = data[:8192]
+    if b"\x00" in head:
+        # UTF-16 without a byte-order mark looks like ASCII with every other byte NUL.
+        if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
+            raise FileRejected(Problem("file_utf16"))
+        raise FileRejected(Problem("file_binary", params={"kind": "binary"}))
+
+
+def _decode(data: bytes) -> str:
+    """BOM first, then strict UTF-8, then GB18030 (what Excel in China saves). Never latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise FileRejected(Problem("file_encoding")) from exc
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise FileRejected(Problem("file_encoding"))
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {d: first_line.count(d) for d in (",", "\t", ";")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_csv(data: bytes) -> list[list[str]]:
+    text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=_delimiter(first_line),
+            header=None,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except pd.errors.EmptyDataError as exc:
+        raise FileRejected(Problem("file_empty")) from exc
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise FileRejected(Problem("csv_unreadable", params={"detail": str(exc)[:200]})) from exc
+    return frame
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise FileRejected(Problem("xlsx_unreadable", params={"detail": "broken zip"})) from exc
+    with archive:
+        names = archive.namelist()
+        if "xl/workbook.xml" not in names:
+            raise FileRejected(Problem("file_binary", params={"kind": "ZIP"}))
+        unpacked = sum(info.file_size for info in archive.infolist())
+        packed = max(1, sum(info.compress_size for info in archive.infolist()))
+        if unpacked > MAX_XLSX_UNPACKED_BYTES or (
+            unpacked > 10 * 1024 * 1024 and unpacked / packed > MAX_XLSX_RATIO
+        ):
+            raise FileRejected(
+                Problem("xlsx_bomb", params={"size": unpacked, "limit": MAX_XLSX_UNPACKED_BYTES})
+            )
+
+
+def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
+    """The first worksheet as text; formula cells are reported (row, column index, formula)."""
+    import openpyxl  # local: only uploads of Excel files pay for it
+
+    _check_zip(data)
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise FileRejected(Problem("xlsx_unreadable", params={"detail": str(exc)[:200]})) from exc
+    formulas: list[tuple[int, int, str]] = []
+    rows: list[list[str]] = []
+    try:
+        sheet = book.worksheets[0]
+        for r, row in enumerate(sheet.iter_rows(), start=1):
+            texts = []
+            for c, cell in enumerate(row):
+                value = getattr(cell, "value", None)
+                if getattr(cell, "data_type", None) == "f":  # a formula, never its cached result
+                    formulas.append((r, c, str(value)))
+                texts.append(_cell_text(value))
+            rows.append(texts)
+    finally:
+        book.close()
+    width = max((len(r) for r in rows), default=0)
+    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
+    return frame, formulas
+
+
+def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
+    """Sniff, decode and split a file into text cells under canonical column names.
+
+    Raises :class:`FileRejected` for a file that cannot be a data file at all; header problems
+    (a missing or duplicated required column) and formula cells are returned as problems.
+    """
+    if len(data) == 0 or not data.strip():
+        raise FileRejected(Problem("file_empty"))
+    if len(data) > max_bytes:
+        raise FileRejected(
+            Problem("file_too_large", params={"size": len(data), "limit": max_bytes})
+        )
+    formulas: list[tuple[int, int, str]] = []
+    if data.startswith(b"PK\x03\x04"):
+        kind = "xlsx"
+        grid, formulas = _read_xlsx(data)
+    else:
+        _sniff_binary(data)
+        kind = "csv"
+        grid = _read_csv(data)
+    if grid.empty:
+        raise FileRejected(Problem("file_empty"))
+
+    grid = grid.astype(object).where(grid.notna(), "").astype(str)
+    headers = [str(h) for h in grid.iloc[0].tolist()]
+    body = grid.iloc[1:]
+    row_numbers = np.arange(2, len(grid) + 1)
+    non_empty = (body.apply(lambda col: col.str.strip() != "")).any(axis=1).to_numpy()
+    body, row_numbers = body[non_empty], row_numbers[non_empty]
+
+    problems: list[Problem] = []
+    position_of: dict[str, int] = {}
+    for position, header in enumerate(headers):
+        column = _match_header(header)
+        if column is None:
+            continue  # reference columns (name, unit) in the template are welcome and ignored
+        if column in position_of:
+            problems.append(
+                Problem("column_duplicate", row=HEADER_ROW, column=column, value=header)
+            )
+            continue
+        position_of[column] = position
+    for column in REQUIRED_COLUMNS:
+        if column not in position_of:
+            problems.append(Problem("column_missing", row=HEADER_ROW, column=column))
+
+    frame = pd.DataFrame(
+        {column: body.iloc[:, pos].to_numpy(dtype=object) for column, pos in position_of.items()}
+    )
+    column_at = {pos: column for column, pos in position_of.items()}
+    for r, c, formula in formulas:
+        if r > 1:
+            problems.append(
+                Problem("formula_cell", row=r, column=column_at.get(c, headers[c]), value=formula)
+            )
+    if not problems and frame.empty:
+        raise FileRejected(Problem("file_no_rows", row=FILE_ROW))
+    return RawTable(frame=frame, row_numbers=row_numbers, kind=kind, problems=problems)

@@ -1,0 +1,325 @@
+"""Validate a whole table of text cells against the catalogue; every problem at once.
+
+Each rule is a vectorised test over a column (distinct periods are parsed once), so a
+million-row file validates in seconds. Errors block the import; warnings ask for confirmation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from ..core.catalogue import bases_for_kind
+from ..core.periods import PeriodError, current_quarter, parse_period, quarter_label
+from .problems import ERROR, WARNING, Problem
+from .reader import RawTable
+
+__all__ = ["MAX_PROBLEMS", "Validation", "validate"]
+
+#: Problems kept for display; the count of all problems is kept too.
+MAX_PROBLEMS = 5000
+MAX_TEXT = {"source": 1000, "note": 2000}
+JUMP_WARNING = 0.5
+
+_BASIS_ALIASES = {
+    "quarter": "quarter",
+    "q": "quarter",
+    "quarterly": "quarter",
+    "季度": "quarter",
+    "当季": "quarter",
+    "单季": "quarter",
+    "季": "quarter",
+    "ytd": "ytd",
+    "year-to-date": "ytd",
+    "year to date": "ytd",
+    "累计": "ytd",
+    "年初至今": "ytd",
+    "1-本季累计": "ytd",
+    "annual": "annual",
+    "year": "annual",
+    "yearly": "annual",
+    "full year": "annual",
+    "全年": "annual",
+    "年度": "annual",
+    "年": "annual",
+}
+_CONFIDENCE = {"H", "M", "L", "M-H", "H/M", "L-M"}
+_YES = {"yes", "y", "true", "1", "是", "x"}
+_NO = {"", "no", "n", "false", "0", "否"}
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+#: A leading apostrophe that our own export put before =, +, -, @, tab or CR (formula guard).
+_ESCAPED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+@dataclass
+class Validation:
+    """The outcome: clean rows (if no errors) plus every error and warning found."""
+
+    rows: pd.DataFrame
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    error_count: int = 0
+    warning_count: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0
+
+
+class _Collector:
+    def __init__(self, row_numbers: np.ndarray, cells: pd.DataFrame) -> None:
+        self.row_numbers = row_numbers
+        self.cells = cells
+        self.found: list[tuple[int, Problem]] = []
+        self.counts = {ERROR: 0, WARNING: 0}
+
+    def flag(self, mask, code: str, column: str, severity: str = ERROR, **params_of) -> None:
+        """Record ``code`` for every row where ``mask`` holds; ``params_of`` are arrays/values."""
+        positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+        self.counts[severity] += len(positions)
+        room = MAX_PROBLEMS - len(self.found)
+        shown = self.cells[column] if column in self.cells else None
+        for pos in positions[: max(room, 0)]:
+            params = {k: _param_at(v, pos) for k, v in params_of.items()}
+            params = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in params.items()}
+            value = "" if shown is None else str(shown.iloc[pos])
+            problem = Problem(code, int(self.row_numbers[pos]), column, value, severity, params)
+            self.found.append((int(self.row_numbers[pos]), problem))
+
+
+def _param_at(value, pos: int):
+    """A problem's parameter for one row: arrays are indexed, callables called (lazily)."""
+    if callable(value):
+        return value(pos)
+    if isinstance(value, (np.ndarray, pd.Series, list)):
+        return value[pos]
+    return value
+
+
+def _fold(series: pd.Series) -> pd.Series:
+    """NFKC (full-width digits and letters to ASCII) and trimmed, only where needed."""
+    text = series.astype(str)
+    wide = text.str.contains(r"[^\x00-\x7f]", regex=True)
+    if wide.any():
+        text = text.where(~wide, text[wide].str.normalize("NFKC"))
+    return text.str.strip()
+
+
+def _unescape(series: pd.Series) -> pd.Series:
+    return series.astype(str).str.replace(_ESCAPED, "", regex=True).str.strip()
+
+
+def _or_none(text: pd.Series) -> np.ndarray:
+    return text.where(text != "", None).to_numpy(dtype=object)
+
+
+def _parse_numbers(text: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers from text: ``1,234``, ``１２３`` (already folded), ``1.5e3``; NaN otherwise.
+
+    Returns the values and a mask of cells that carried a trailing percent sign.
+    """
+    text = text.str.replace("，", ",", regex=False).str.replace(" ", "", regex=False)
+    percent = text.str.endswith("%").to_numpy()
+    text = text.where(~percent, text.str[:-1])
+    grouped = text.str.fullmatch(_THOUSANDS)
+    text = text.where(~grouped, text.str.replace(",", "", regex=False))
+    plain = text.str.fullmatch(_PLAIN_NUMBER).to_numpy()
+    values = pd.to_numeric(text.where(plain, None), errors="coerce").to_numpy(dtype="float64")
+    return np.where(plain & np.isfinite(values), values, np.nan), percent
+
+
+def _periods(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Canonical labels, end quarter indices and year flags; distinct values parsed once."""
+    parsed: dict[str, tuple[str, int, bool]] = {}
+    for value in pd.unique(text):
+        try:
+            period = parse_period(value)
+            parsed[value] = (period.label, period.end_index, period.is_year)
+        except PeriodError:
+            parsed[value] = ("", -1, False)
+    table = pd.DataFrame.from_dict(parsed, orient="index", columns=["label", "q", "is_year"])
+    return (
+        text.map(table["label"]).to_numpy(dtype=object),
+        text.map(table["q"]).to_numpy(dtype="int64"),
+        text.map(table["is_year"]).to_numpy(dtype=bool),
+    )
+
+
+def validate(
+    raw: RawTable,
+    indicators: pd.DataFrame,
+    current: pd.DataFrame | None = None,
+    *,
+    today: date | None = None,
+) -> Validation:
+    """Check every cell of ``raw``; return clean rows, errors and warnings.
+
+    ``indicators`` is the catalogue; ``current`` the values in force (for the 50 % jump
+    warning). ``today`` decides what is in the future (defaults to the real date at call time).
+    """
+    cells = raw.frame.copy()
+    for column in ("basis", "source", "note", "confidence", "illustrative"):
+        if column not in cells:
+            cells[column] = ""
+    found = _Collector(raw.row_numbers, cells)
+    catalogue = indicators.set_index("indicator_id")
+
+    ids = _fold(cells["indicator_id"]).str.upper()
+    empty_id = (ids == "").to_numpy()
+    known = ids.isin(catalogue.index).to_numpy()
+    found.flag(empty_id, "id_empty", "indicator_id")
+    found.flag(~empty_id & ~known, "id_unknown", "indicator_id")
+    kind = ids.map(catalogue["kind"]).to_numpy(dtype=object)
+    unit = ids.map(catalogue["unit"]).to_numpy(dtype=object)
+
+    period_text = _fold(cells["period"])
+    labels, quarters, is_year = _periods(period_text)
+    empty_period = (period_text == "").to_numpy()
+    bad_period = ~empty_period & (quarters < 0)
+    found.flag(empty_period, "period_empty", "period")
+    found.flag(bad_period, "period_invalid", "period")
+    good_period = quarters >= 0
+
+    value_text = _fold(cells["value"])
+    values, percent = _parse_numbers(value_text)
+    empty_value = (value_text == "").to_numpy()
+    percent_unit = unit == "percent"
+    not_number = ~empty_value & np.isnan(values)
+    found.flag(empty_value, "value_empty", "value")
+    found.flag(not_number, "value_not_number", "value")
+    found.flag(~not_number & percent & ~percent_unit & known, "value_percent", "value")
+    numeric = ~np.isnan(values)
+    found.flag(numeric & (values < 0), "value_negative", "value")
+    found.flag(
+        numeric & (kind == "share") & ((values < 0) | (values > 100)), "share_out_of_range", "value"
+    )
+
+    basis_text = _fold(cells["basis"]).str.lower()
+    basis = basis_text.map(_BASIS_ALIASES).to_numpy(dtype=object)
+    basis = np.where(basis_text.to_numpy() == "", np.where(is_year, "annual", "quarter"), basis)
+    bad_basis = pd.isna(basis)
+    found.flag(bad_basis, "basis_invalid", "basis")
+    basis = np.where(bad_basis, "", basis).astype(object)
+    for k in ("stock", "share"):
+        allowed = bases_for_kind(k)
+        wrong = (kind == k) & ~bad_basis & ~np.isin(basis, allowed)
+        found.flag(wrong, "basis_not_for_kind", "basis", kind=k, allowed=", ".join(allowed))
+    found.flag(
+        good_period & is_year & ~bad_basis & (basis != "annual"), "basis_year_needs_annual", "basis"
+    )
+    found.flag(good_period & ~is_year & (basis == "annual"), "basis_annual_needs_year", "basis")
+
+    source = _unescape(cells["source"])
+    note = _unescape(cells["note"])
+    for column, text in (("source", source), ("note", note)):
+        found.flag(
+            (text.str.len() > MAX_TEXT[column]).to_numpy(),
+            "text_too_long",
+            column,
+            limit=MAX_TEXT[column],
+        )
+    confidence = _fold(cells["confidence"]).str.upper()
+    found.flag(~confidence.isin(_CONFIDENCE | {""}).to_numpy(), "confidence_invalid", "confidence")
+    illustrative_text = _fold(cells["illustrative"]).str.lower()
+    found.flag(
+        ~illustrative_text.isin(_YES | _NO).to_numpy(), "illustrative_invalid", "illustrative"
+    )
+
+    keys = pd.DataFrame({"id": ids.to_numpy(), "period": labels})
+    checkable = known & good_period
+    duplicated = keys.duplicated(keep="first").to_numpy() & checkable
+    if duplicated.any():
+        first_row = (
+            pd.Series(raw.row_numbers)
+            .groupby([keys["id"], keys["period"]])
+            .transform("first")
+            .to_numpy()
+        )
+        found.flag(duplicated, "duplicate_key", "indicator_id", first_row=first_row)
+
+    rows = pd.DataFrame(
+        {
+            "indicator_id": ids.to_numpy(dtype=object),
+            "period": labels,
+            "basis": basis,
+            "value": values,
+            "source": _or_none(source),
+            "note": _or_none(note),
+            "confidence": _or_none(confidence),
+            "illustrative": illustrative_text.isin(_YES).to_numpy(),
+        }
+    )
+
+    _warn(found, rows, quarters, current, today)
+    errors = [p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == ERROR]
+    warnings = [
+        p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == WARNING
+    ]
+    errors = raw.problems + errors
+    error_count = found.counts[ERROR] + len(raw.problems)
+    return Validation(
+        rows=rows if error_count == 0 else rows.iloc[0:0],
+        errors=errors,
+        warnings=warnings,
+        error_count=error_count,
+        warning_count=found.counts[WARNING],
+    )
+
+
+def _warn(
+    found: _Collector,
+    rows: pd.DataFrame,
+    quarters: np.ndarray,
+    current: pd.DataFrame | None,
+    today: date | None,
+) -> None:
+    """Warnings: a future period, a 50 % jump from the value in force, a falling YTD series."""
+    found.flag(quarters > current_quarter(today), "period_future", "period", WARNING)
+
+    if current is not None and not current.empty:
+        old = (
+            rows[["indicator_id", "period"]]
+            .merge(
+                current[["indicator_id", "period", "value"]],
+                how="left",
+                on=["indicator_id", "period"],
+            )["value"]
+            .to_numpy(dtype="float64")
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            jump = np.abs(rows["value"].to_numpy() - old) / np.abs(old) > JUMP_WARNING
+        found.flag(jump & (old != 0), "value_jump", "value", WARNING, old=old)
+
+    ytd = (rows["basis"] == "ytd").to_numpy() & (quarters >= 0)
+    if ytd.any():
+        frame = pd.DataFrame(
+            {
+                "id": rows["indicator_id"].to_numpy()[ytd],
+                "year": quarters[ytd] // 4,
+                "q": quarters[ytd],
+                "value": rows["value"].to_numpy()[ytd],
+                "pos": np.flatnonzero(ytd),
+            }
+        ).sort_values(["id", "year", "q"])
+        previous = frame.groupby(["id", "year"])["value"].shift(1)
+        previous_q = frame.groupby(["id", "year"])["q"].shift(1)
+        falling = (frame["value"] < previous).to_numpy()
+        mask = np.zeros(len(rows), dtype=bool)
+        mask[frame["pos"].to_numpy()[falling]] = True
+        prev_full = np.full(len(rows), np.nan)
+        prev_full[frame["pos"].to_numpy()] = previous.to_numpy()
+        prevq_full = np.full(len(rows), -1)
+        prevq_full[frame["pos"].to_numpy()] = previous_q.fillna(-1).to_numpy(dtype="int64")
+        found.flag(
+            mask,
+            "ytd_decreasing",
+            "value",
+            WARNING,
+            previous=prev_full,
+            previous_period=lambda pos: quarter_label(int(prevq_full[pos])),
+        )

@@ -1,0 +1,311 @@
+"""The only place that reads and writes the database. Everything above it sees DataFrames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from threading import Lock
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy.engine import Connection
+
+from ..core import changes
+from ..core.catalogue import CATALOGUE_COLUMNS
+from ..core.progress import compute_progress, default_as_of
+from . import schema
+from .engine import default_database_url, make_engine, write_transaction
+
+__all__ = ["CommitResult", "RevisionMeta", "Store", "OBSERVATION_COLUMNS"]
+
+#: The columns of an incoming observation row (the ingest layer's output).
+OBSERVATION_COLUMNS = [
+    "indicator_id",
+    "period",
+    "basis",
+    "value",
+    "source",
+    "note",
+    "confidence",
+    "illustrative",
+]
+
+
+@dataclass(frozen=True)
+class RevisionMeta:
+    """Who and what a revision records."""
+
+    user_name: str
+    action: str = "import"
+    file_name: str | None = None
+    sha256: str | None = None
+    raw_file: bytes | None = None
+    comment: str | None = None
+    rolls_back: int | None = None
+
+
+@dataclass
+class CommitResult:
+    """The outcome of applying rows: counts, and the revision written (None if nothing was)."""
+
+    revision_id: int | None
+    added: int
+    replaced: int
+    unchanged: int
+    rows_total: int
+    diff: pd.DataFrame = field(repr=False)
+    same_file_revision: int | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.added + self.replaced > 0
+
+
+def _frame(conn: Connection, statement) -> pd.DataFrame:
+    result = conn.execute(statement)
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+class Store:
+    """Repository over one engine. Cheap to build; create it after a worker forks."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._cache: dict[tuple, pd.DataFrame] = {}
+        self._cache_lock = Lock()
+
+    @classmethod
+    def from_url(cls, url: str | None = None) -> Store:
+        return cls(make_engine(url or default_database_url()))
+
+    # ----- schema and catalogue -------------------------------------------------------------
+
+    def create_schema(self) -> None:
+        schema.metadata.create_all(self.engine)
+
+    def upsert_catalogue(self, catalogue: pd.DataFrame) -> int:
+        """Insert or update every indicator (the catalogue file is the source of truth)."""
+        records = []
+        for position, row in enumerate(catalogue[CATALOGUE_COLUMNS].to_dict("records")):
+            clean = {
+                k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in row.items()
+            }
+            clean["target_qualifier"] = clean.get("target_qualifier") or ""
+            records.append({**clean, "position": position})
+        with write_transaction(self.engine) as conn:
+            existing = set(conn.execute(select(schema.indicators.c.indicator_id)).scalars())
+            for record in records:
+                if record["indicator_id"] in existing:
+                    conn.execute(
+                        update(schema.indicators)
+                        .where(schema.indicators.c.indicator_id == record["indicator_id"])
+                        .values(**record)
+                    )
+                else:
+                    conn.execute(insert(schema.indicators).values(**record))
+        self._cache.clear()
+        return len(records)
+
+    def indicators(self) -> pd.DataFrame:
+        """The catalogue, in catalogue order."""
+        table = schema.indicators
+        with self.engine.connect() as conn:
+            frame = _frame(conn, select(table).order_by(table.c.position))
+        return frame.drop(columns=["position"])
+
+    # ----- reading observations -------------------------------------------------------------
+
+    def _current_statement(self):
+        obs = schema.observations
+        newest = (
+            select(func.max(obs.c.observation_id).label("observation_id"))
+            .group_by(obs.c.indicator_id, obs.c.period)
+            .subquery()
+        )
+        return (
+            select(
+                obs.c.indicator_id,
+                obs.c.period,
+                obs.c.basis,
+                obs.c.value,
+                obs.c.source,
+                obs.c.note,
+                obs.c.confidence,
+                obs.c.illustrative,
+                obs.c.revision_id,
+            )
+            .join(newest, newest.c.observation_id == obs.c.observation_id)
+            .where(obs.c.withdrawn.is_(False))
+            .order_by(obs.c.indicator_id, obs.c.period)
+        )
+
+    def current_observations(self, conn: Connection | None = None) -> pd.DataFrame:
+        """The value in force for every (indicator, period), with the revision that wrote it."""
+        if conn is not None:
+            return self._typed(_frame(conn, self._current_statement()))
+        with self.engine.connect() as own:
+            return self._typed(_frame(own, self._current_statement()))
+
+    @staticmethod
+    def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+        if frame.empty:
+            return pd.DataFrame(
+                {
+                    "indicator_id": pd.Series(dtype=object),
+                    "period": pd.Series(dtype=object),
+                    "basis": pd.Series(dtype=object),
+                    "value": pd.Series(dtype="float64"),
+                    "source": pd.Series(dtype=object),
+                    "note": pd.Series(dtype=object),
+                    "confidence": pd.Series(dtype=object),
+                    "illustrative": pd.Series(dtype=bool),
+                    "revision_id": pd.Series(dtype="int64"),
+                }
+            )
+        frame["value"] = frame["value"].astype("float64")
+        frame["illustrative"] = frame["illustrative"].astype(bool)
+        return frame
+
+    def observation_history(self, indicator_id: str | None = None) -> pd.DataFrame:
+        """Every row ever written (oldest first), withdrawn ones included."""
+        obs, rev = schema.observations, schema.revisions
+        statement = (
+            select(obs, rev.c.created_at, rev.c.user_name, rev.c.file_name, rev.c.action)
+            .join(rev, rev.c.revision_id == obs.c.revision_id)
+            .order_by(obs.c.observation_id)
+        )
+        if indicator_id is not None:
+            statement = statement.where(obs.c.indicator_id == indicator_id)
+        with self.engine.connect() as conn:
+            return _frame(conn, statement)
+
+    def revisions(self) -> pd.DataFrame:
+        """Every revision, newest first, without the raw file bytes."""
+        rev = schema.revisions
+        columns = [c for c in rev.c if c.name != "raw_file"]
+        with self.engine.connect() as conn:
+            return _frame(conn, select(*columns).order_by(rev.c.revision_id.desc()))
+
+    def raw_file(self, revision_id: int) -> bytes | None:
+        rev = schema.revisions
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(rev.c.raw_file).where(rev.c.revision_id == revision_id)
+            ).scalar_one_or_none()
+
+    def data_version(self) -> int:
+        """The newest revision id: any write changes it, so it keys every cache."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.max(schema.revisions.c.revision_id))).scalar() or 0)
+
+    def revision_with_sha(self, sha256: str, conn: Connection | None = None) -> int | None:
+        rev = schema.revisions
+        statement = (
+            select(func.max(rev.c.revision_id))
+            .where(rev.c.sha256 == sha256)
+            .where(rev.c.status == "committed")
+        )
+        if conn is not None:
+            return conn.execute(statement).scalar()
+        with self.engine.connect() as own:
+            return own.execute(statement).scalar()
+
+    # ----- progress (cached per data version) ----------------------------------------------
+
+    def progress(self, as_of: str | None = None, pillar: str | None = None) -> pd.DataFrame:
+        """The progress table for a quarter; recomputed only when the data changes.
+
+        The cache is per process and keyed by the newest revision id, so each gunicorn worker
+        sees another worker's upload on its next request. The returned frame is a copy.
+        """
+        version = self.data_version()
+        key = (version, as_of)
+        with self._cache_lock:
+            cached = self._cache.get(key)
+        if cached is None:
+            cached = compute_progress(self.indicators(), self.current_observations(), as_of)
+            with self._cache_lock:
+                if len(self._cache) > 64:
+                    self._cache.clear()
+                self._cache[key] = cached
+        result = cached if pillar is None else cached[cached["pillar"] == pillar]
+        out = result.copy()
+        out.attrs = dict(cached.attrs)
+        return out
+
+    def newest_quarter(self) -> str | None:
+        return default_as_of(self.current_observations())
+
+    # ----- writing --------------------------------------------------------------------------
+
+    def apply(
+        self, rows: pd.DataFrame, meta: RevisionMeta, *, dry_run: bool = False
+    ) -> CommitResult:
+        """Compare ``rows`` with the values in force and write the changes as one revision.
+
+        The comparison happens inside the write transaction, so two uploads at once are applied
+        one after the other, each against the other's result. Nothing is written when nothing
+        changes (an identical file, or a re-imported export).
+        """
+        rows = rows[OBSERVATION_COLUMNS].reset_index(drop=True)
+        if dry_run:
+            with self.engine.connect() as conn:
+                return self._plan(conn, rows, meta)
+        with write_transaction(self.engine) as conn:
+            plan = self._plan(conn, rows, meta)
+            if not plan.changed:
+                return plan
+            plan.revision_id = self._write(conn, plan, meta)
+        self._cache.clear()
+        return plan
+
+    def _plan(self, conn: Connection, rows: pd.DataFrame, meta: RevisionMeta) -> CommitResult:
+        diff = changes.diff_observations(rows, self.current_observations(conn))
+        counts = diff["change"].value_counts()
+        return CommitResult(
+            revision_id=None,
+            added=int(counts.get(changes.ADDED, 0)),
+            replaced=int(counts.get(changes.REPLACED, 0)),
+            unchanged=int(counts.get(changes.UNCHANGED, 0)),
+            rows_total=len(rows),
+            diff=diff,
+            same_file_revision=self.revision_with_sha(meta.sha256, conn) if meta.sha256 else None,
+        )
+
+    def _write(self, conn: Connection, plan: CommitResult, meta: RevisionMeta) -> int:
+        revision_id = conn.execute(
+            insert(schema.revisions)
+            .values(
+                created_at=datetime.now(UTC),
+                user_name=meta.user_name,
+                action=meta.action,
+                file_name=meta.file_name,
+                sha256=meta.sha256,
+                rows_total=plan.rows_total,
+                added=plan.added,
+                replaced=plan.replaced,
+                unchanged=plan.unchanged,
+                withdrawn=0,
+                status="committed",
+                rolls_back=meta.rolls_back,
+                raw_file=meta.raw_file,
+                comment=meta.comment,
+            )
+            .returning(schema.revisions.c.revision_id)
+        ).scalar_one()
+        written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
+        records = _records(written[OBSERVATION_COLUMNS], revision_id)
+        if records:
+            conn.execute(insert(schema.observations), records)
+        return int(revision_id)
+
+
+def _records(frame: pd.DataFrame, revision_id: int) -> list[dict[str, Any]]:
+    """Rows as plain dicts with None for missing text (NaN is not NULL to a driver)."""
+    out = frame.astype(object).where(frame.notna(), None)
+    out["illustrative"] = frame["illustrative"].fillna(False).astype(bool).to_numpy()
+    out["withdrawn"] = False
+    out["revision_id"] = revision_id
+    return out.to_dict("records")

@@ -1,0 +1,87 @@
+"""Tables. Observations are append-only: a revision writes rows, nothing is updated or deleted.
+
+The current value of (indicator, period) is the row written by the newest revision for that key;
+a row with ``withdrawn`` set (written by a rollback) hides the key again. So every value that
+was ever shown can be traced to the revision, file and person that wrote it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("indicator_id", String(40), primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("pillar", String(20), nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("name_zh", Text, nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("unit", String(40), nullable=False),
+    Column("unit_zh", String(40), nullable=False),
+    Column("direction", String(10), nullable=False),
+    Column("target_qualifier", String(10), nullable=False, default=""),
+    Column("target_value", Float),
+    Column("target_growth", Float),
+    Column("target_period", String(8), nullable=False),
+    Column("baseline_period", String(8), nullable=False),
+    Column("target_text", Text, nullable=False),
+    Column("target_source", Text, nullable=False),
+)
+
+#: One row per accepted upload (or seed load, or rollback): a revision.
+revisions = Table(
+    "revisions",
+    metadata,
+    Column("revision_id", Integer, primary_key=True, autoincrement=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("user_name", String(80), nullable=False),
+    Column("action", String(16), nullable=False),  # seed | import | rollback
+    Column("file_name", String(255)),
+    Column("sha256", String(64), index=True),
+    Column("rows_total", Integer, nullable=False, default=0),
+    Column("added", Integer, nullable=False, default=0),
+    Column("replaced", Integer, nullable=False, default=0),
+    Column("unchanged", Integer, nullable=False, default=0),
+    Column("withdrawn", Integer, nullable=False, default=0),
+    Column("status", String(16), nullable=False, default="committed"),
+    Column("rolls_back", Integer, ForeignKey("revisions.revision_id")),
+    Column("raw_file", LargeBinary),
+    Column("comment", Text),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("observation_id", Integer, primary_key=True, autoincrement=True),
+    Column("revision_id", Integer, ForeignKey("revisions.revision_id"), nullable=False),
+    Column("indicator_id", String(40), ForeignKey("indicators.indicator_id"), nullable=False),
+    Column("period", String(8), nullable=False),
+    Column("basis", String(8)),
+    Column("value", Float),
+    Column("source", Text),
+    Column("note", Text),
+    Column("confidence", String(8)),
+    Column("illustrative", Boolean, nullable=False, default=False),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    UniqueConstraint("revision_id", "indicator_id", "period", name="uq_observation_per_revision"),
+    Index("ix_observations_key", "indicator_id", "period", "observation_id"),
+    Index("ix_observations_revision", "revision_id"),
+)

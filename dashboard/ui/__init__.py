@@ -1,0 +1,1 @@
+"""Dash pages, components and their callbacks. Reads through the store; never writes SQL."""

@@ -1,0 +1,79 @@
+"""Numbers as officials read them: ``800.7 bn CNY`` in English, ``8006.8亿元`` in Chinese."""
+
+from __future__ import annotations
+
+import math
+
+__all__ = ["format_value", "format_percent", "format_number"]
+
+#: Chinese: (multiplier to the base unit, base unit word). Scaled with 万 / 亿 / 万亿.
+_ZH_BASE = {
+    "billion CNY": (1e9, "元"),
+    "billion USD": (1e9, "美元"),
+    "million t": (1e6, "吨"),
+    "million people": (1e6, "人次"),
+    "TEU": (1.0, "标准箱"),
+    "trains": (1.0, "列"),
+    "routes": (1.0, "条"),
+    "companies": (1.0, "家"),
+    "entities": (1.0, "户"),
+    "achievements": (1.0, "项"),
+}
+#: English: the unit as written after the number.
+_EN_UNIT = {
+    "billion CNY": "bn CNY",
+    "billion USD": "bn USD",
+    "million t": "million t",
+    "million people": "million people",
+}
+
+
+def _trim(text: str) -> str:
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def format_number(value: float, lang: str = "en", decimals: int | None = None) -> str:
+    """Thousands separators in English; none in Chinese statistics style (8006.8)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if decimals is None:
+        magnitude = abs(value)
+        decimals = 0 if magnitude >= 10_000 else 1 if magnitude >= 100 else 2
+    text = f"{value:,.{decimals}f}" if lang == "en" else f"{value:.{decimals}f}"
+    return _trim(text)
+
+
+def _zh_scaled(amount: float) -> tuple[float, str]:
+    magnitude = abs(amount)
+    if magnitude >= 1e12:
+        return amount / 1e12, "万亿"
+    if magnitude >= 1e8:
+        return amount / 1e8, "亿"
+    if magnitude >= 1e4:
+        return amount / 1e4, "万"
+    return amount, ""
+
+
+def format_value(value: float | None, unit: str, lang: str = "en") -> str:
+    """A value with its unit, in the way each language's statistics write it."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if unit == "percent":
+        return f"{format_number(value, lang, 1)}%"
+    if lang == "zh":
+        factor, word = _ZH_BASE.get(unit, (1.0, unit))
+        scaled, prefix = _zh_scaled(value * factor)
+        decimals = 0 if float(scaled).is_integer() else 2
+        return f"{format_number(scaled, 'zh', decimals)}{prefix}{word}"
+    if unit in ("billion CNY", "billion USD") and abs(value) >= 10_000:
+        return f"{format_number(value / 1000, 'en', 2)} tn {unit.split()[1]}"
+    decimals = 1 if unit in ("billion CNY", "billion USD") and abs(value) >= 100 else None
+    return f"{format_number(value, 'en', decimals)} {_EN_UNIT.get(unit, unit)}"
+
+
+def format_percent(fraction: float | None, lang: str = "en", signed: bool = True) -> str:
+    """A rate given as a fraction: ``0.153 -> +15.3%``."""
+    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+        return "–"
+    sign = "+" if signed and fraction > 0 else ""
+    return f"{sign}{format_number(fraction * 100, lang, 1)}%"

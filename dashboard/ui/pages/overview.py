@@ -1,0 +1,136 @@
+"""Overview ``/``: every 2027 target with its latest value, target and status."""
+
+from __future__ import annotations
+
+import math
+
+import dash
+import pandas as pd
+from dash import html
+
+from ...core.catalogue import PILLAR_IDS
+from ...i18n import normalise_language, t
+from ...web import get_store
+from ..components import header, illustrative_banner
+from ..format import format_percent, format_value
+from ..status import status_badge
+
+
+def register() -> None:
+    dash.register_page(
+        __name__, path="/", name="Overview", title="Vision 2027 Tracker", layout=layout
+    )
+
+
+def _target_text(row: pd.Series, lang: str) -> str:
+    if row["kind"] == "growth":
+        target = t("target.growth", lang, rate=format_percent(row["target_growth"], lang))
+    else:
+        target = format_value(row["target_value"], row["unit"], lang)
+    return t(f"target.qualifier.{row['target_qualifier'] or ''}", lang, target=target)
+
+
+def _source_cell(source: object, lang: str):
+    if not isinstance(source, str) or not source:
+        return "–"
+    if source.startswith("http"):
+        return html.A(
+            t("source.link", lang),
+            href=source.split(" ")[0],
+            rel="noopener noreferrer",
+            target="_blank",
+            title=source,
+        )
+    return html.Span(source, className="small text-muted")
+
+
+def _row(row: pd.Series, lang: str) -> html.Tr:
+    name = row["name_zh"] if lang == "zh" else row["name_en"]
+    has_value = not (isinstance(row["latest_value"], float) and math.isnan(row["latest_value"]))
+    latest = (
+        format_value(row["latest_value"], row["unit"], lang) if has_value else t("value.none", lang)
+    )
+    return html.Tr(
+        [
+            html.Th(
+                [html.Div(name), html.Code(row["indicator_id"], className="small")], scope="row"
+            ),
+            html.Td(t(f"pillar.{row['pillar']}", lang), className="d-none d-lg-table-cell"),
+            html.Td(latest),
+            html.Td(row["latest_period"] or "–"),
+            html.Td(_target_text(row, lang)),
+            html.Td(status_badge(row["status"], lang)),
+            html.Td(_source_cell(row["source"], lang)),
+        ],
+        **{"data-indicator": row["indicator_id"]},
+    )
+
+
+def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None = None, **_):
+    lang = normalise_language(lang)
+    store = get_store()
+    pillar = pillar if pillar in PILLAR_IDS else None
+    progress = store.progress(as_of=as_of, pillar=pillar)
+    catalogue = store.indicators()[["indicator_id", "name_en", "name_zh", "target_qualifier"]]
+    table = progress.merge(catalogue, on="indicator_id", how="left")
+    as_of_label = progress.attrs["as_of"]
+    illustrative = bool(store.current_observations()["illustrative"].any())
+    headers = [
+        t(k, lang)
+        for k in (
+            "col.indicator",
+            "col.pillar",
+            "col.latest",
+            "col.period",
+            "col.target",
+            "col.status",
+            "col.source",
+        )
+    ]
+    return html.Div(
+        [
+            header(lang, "/", as_of=as_of, pillar=pillar),
+            html.Main(
+                [
+                    illustrative_banner(lang) if illustrative else None,
+                    html.H1(t("overview.heading", lang), className="h3 mt-3"),
+                    html.P(
+                        t("overview.as_of", lang, as_of=as_of_label),
+                        className="text-muted",
+                        id="as-of-label",
+                    ),
+                    html.Div(
+                        html.Table(
+                            [
+                                html.Caption(
+                                    t("overview.table_caption", lang, as_of=as_of_label),
+                                    className="visually-hidden",
+                                ),
+                                html.Thead(
+                                    html.Tr(
+                                        [
+                                            html.Th(
+                                                h,
+                                                scope="col",
+                                                className="d-none d-lg-table-cell"
+                                                if i == 1
+                                                else None,
+                                            )
+                                            for i, h in enumerate(headers)
+                                        ]
+                                    )
+                                ),
+                                html.Tbody([_row(r, lang) for _, r in table.iterrows()]),
+                            ],
+                            className="table table-hover align-middle",
+                            id="progress-table",
+                        ),
+                        className="table-responsive",
+                    ),
+                ],
+                id="main",
+                className="container-xl",
+            ),
+        ],
+        lang="zh-CN" if lang == "zh" else "en",
+    )

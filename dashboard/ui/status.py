@@ -1,0 +1,31 @@
+"""How a status is shown: always a word and an icon, with colour only as a third cue."""
+
+from __future__ import annotations
+
+from dash import html
+
+from ..i18n import t
+
+#: status -> (Bootstrap icon, CSS modifier). Colours are defined in assets/tracker.css and
+#: meet WCAG AA contrast against white.
+STATUS_STYLE = {
+    "achieved": ("bi-trophy-fill", "achieved"),
+    "on_track": ("bi-check-circle-fill", "on-track"),
+    "needs_acceleration": ("bi-exclamation-triangle-fill", "accelerate"),
+    "limited_progress": ("bi-hourglass-split", "limited"),
+    "regressing": ("bi-arrow-down-circle-fill", "regressing"),
+    "insufficient_data": ("bi-question-circle", "no-data"),
+}
+
+
+def status_badge(status: str, lang: str) -> html.Span:
+    icon, modifier = STATUS_STYLE[status]
+    return html.Span(
+        [
+            html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
+            " ",
+            t(f"status.{status}", lang),
+        ],
+        className=f"status-badge status-{modifier}",
+        **{"data-status": status},
+    )
