@@ -76,8 +76,11 @@ def _api_error(exc: ApiError):
     return _error(exc.message, exc.status)
 
 
-@api.errorhandler(HTTPException)
+@api.app_errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
+    """JSON errors under /api (routing errors such as 405 happen before the blueprint)."""
+    if not request.path.startswith(("/api/", "/healthz")):
+        return exc
     return _error(exc.description or exc.name, exc.code or 500)
 
 

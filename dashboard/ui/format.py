@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["format_value", "format_percent", "format_number"]
+__all__ = ["format_number", "format_percent", "format_period", "format_value"]
 
 #: Chinese: (multiplier to the base unit, base unit word). Scaled with 万 / 亿 / 万亿.
 _ZH_BASE = {
@@ -77,3 +77,17 @@ def format_percent(fraction: float | None, lang: str = "en", signed: bool = True
         return "–"
     sign = "+" if signed and fraction > 0 else ""
     return f"{sign}{format_number(fraction * 100, lang, 1)}%"
+
+
+_ZH_QUARTERS = {"1": "一", "2": "二", "3": "三", "4": "四"}
+
+
+def format_period(label: str | None, lang: str = "en") -> str:
+    """``2025Q3`` as ``2025Q3`` (en) or ``2025年第三季度`` (zh); a year as ``2024`` / ``2024年``."""
+    if not label:
+        return "–"
+    if lang != "zh":
+        return label
+    if len(label) == 6 and label[4] == "Q":
+        return f"{label[:4]}年第{_ZH_QUARTERS[label[5]]}季度"
+    return f"{label}年"

@@ -12,7 +12,7 @@ from ...core.catalogue import PILLAR_IDS
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..components import header, illustrative_banner
-from ..format import format_percent, format_value
+from ..format import format_percent, format_period, format_value
 from ..status import status_badge
 
 
@@ -23,16 +23,28 @@ def register() -> None:
 
 
 def _target_text(row: pd.Series, lang: str) -> str:
+    qualifier = row["target_qualifier"] or ""
     if row["kind"] == "growth":
-        target = t("target.growth", lang, rate=format_percent(row["target_growth"], lang))
-    else:
-        target = format_value(row["target_value"], row["unit"], lang)
-    return t(f"target.qualifier.{row['target_qualifier'] or ''}", lang, target=target)
+        rate = format_percent(row["target_growth"], lang, signed=False)
+        return t(f"target.growth.{qualifier}", lang, rate=rate)
+    target = format_value(row["target_value"], row["unit"], lang)
+    return t(f"target.qualifier.{qualifier}", lang, target=target)
+
+
+def _period_text(row: pd.Series, lang: str) -> str:
+    """``2025`` for a full-year figure, else the quarter (``2025Q3``), in the reader's style."""
+    period = row["latest_period"]
+    if not isinstance(period, str):
+        return "–"
+    return format_period(period[:4] if row.get("latest_is_year") else period, lang)
 
 
 def _source_cell(source: object, lang: str):
     if not isinstance(source, str) or not source:
         return "–"
+    if source.startswith("seeds/"):
+        seed = source.split("/")[-1].split("_")[0]
+        return html.Span(t("source.seed", lang, seed=seed), className="small", title=source)
     if source.startswith("http"):
         return html.A(
             t("source.link", lang),
@@ -57,7 +69,7 @@ def _row(row: pd.Series, lang: str) -> html.Tr:
             ),
             html.Td(t(f"pillar.{row['pillar']}", lang), className="d-none d-lg-table-cell"),
             html.Td(latest),
-            html.Td(row["latest_period"] or "–"),
+            html.Td(_period_text(row, lang)),
             html.Td(_target_text(row, lang)),
             html.Td(status_badge(row["status"], lang)),
             html.Td(_source_cell(row["source"], lang)),
@@ -95,7 +107,7 @@ def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None
                     illustrative_banner(lang) if illustrative else None,
                     html.H1(t("overview.heading", lang), className="h3 mt-3"),
                     html.P(
-                        t("overview.as_of", lang, as_of=as_of_label),
+                        t("overview.as_of", lang, as_of=format_period(as_of_label, lang)),
                         className="text-muted",
                         id="as-of-label",
                     ),
@@ -103,7 +115,11 @@ def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None
                         html.Table(
                             [
                                 html.Caption(
-                                    t("overview.table_caption", lang, as_of=as_of_label),
+                                    t(
+                                        "overview.table_caption",
+                                        lang,
+                                        as_of=format_period(as_of_label, lang),
+                                    ),
                                     className="visually-hidden",
                                 ),
                                 html.Thead(

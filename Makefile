@@ -1,0 +1,77 @@
+# Vision 2027 Tracker. Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8050
+WORKERS ?= 2
+LINTED := dashboard tests bench scripts
+
+.PHONY: run install test test-deps system-deps lint format bench screenshots demo clean
+
+## make run: create .venv, install, initialise the database when empty, serve on $(HOST):$(PORT)
+run: install
+	$(BIN)/dashboard init-db
+	@echo "Serving on http://$(HOST):$(PORT)"
+	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "dashboard.app:create_app()"
+
+## make install: only prepare .venv with the application installed
+install: $(VENV)/.installed
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	@touch $@
+
+test-deps: $(VENV)/.test-installed system-deps
+
+## Debian's chromium, chromium-driver, postgresql, and a CJK font for Chinese screenshots
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing="$$missing fonts-noto-cjk"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "*** Missing Debian packages:$$missing"; \
+		echo "*** Install them with: sudo apt-get install$$missing"; \
+		echo "*** Without them the browser and PostgreSQL tests cannot run."; \
+	fi
+
+## make test: lint, then every test (real SQLite, real PostgreSQL, real headless Chromium)
+test: test-deps
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/python -m pytest --headless
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+
+format: $(VENV)/.test-installed
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
+
+## make bench: the benchmarks of bench/ (figures go in the README)
+bench: $(VENV)/.test-installed
+	$(BIN)/python bench/bench_progress.py
+	$(BIN)/python bench/bench_import.py
+
+## make demo: a separate database with the ILLUSTRATIVE demo data, served on $(PORT)
+demo: install
+	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/dashboard init-db --demo
+	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) "dashboard.app:create_app()"
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info

@@ -1,0 +1,179 @@
+"""The store against a real SQLite file and a real PostgreSQL server, identically."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from dashboard.core.changes import ADDED, REPLACED, UNCHANGED
+from dashboard.seed import DATA_DIR, init_db, load_catalogue
+from dashboard.store import schema
+from dashboard.store.repository import OBSERVATION_COLUMNS, RevisionMeta, Store
+
+
+def rows(*records: tuple) -> pd.DataFrame:
+    """Observation rows: (indicator_id, period, basis, value[, source[, note]])."""
+    out = []
+    for record in records:
+        indicator_id, period, basis, value, *rest = record
+        out.append(
+            {
+                "indicator_id": indicator_id,
+                "period": period,
+                "basis": basis,
+                "value": float(value),
+                "source": rest[0] if rest else "test",
+                "note": rest[1] if len(rest) > 1 else None,
+                "confidence": None,
+                "illustrative": False,
+            }
+        )
+    return pd.DataFrame(out, columns=OBSERVATION_COLUMNS)
+
+
+def count(store: Store, table) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def test_init_db_loads_catalogue_and_published_data(seeded_store):
+    catalogue = seeded_store.indicators()
+    assert list(catalogue["indicator_id"]) == list(load_catalogue()["indicator_id"])
+    assert len(catalogue) == 15
+    current = seeded_store.current_observations()
+    shipped = pd.read_csv(DATA_DIR / "observations.csv", dtype=str, keep_default_na=False)
+    assert len(current) == len(shipped)
+    revisions = seeded_store.revisions()
+    assert list(revisions["action"]) == ["seed"]
+    assert revisions.iloc[0]["user_name"] == "init-db"
+    assert revisions.iloc[0]["file_name"] == "observations.csv"
+    assert not current["illustrative"].any()
+
+
+def test_init_db_twice_changes_nothing(seeded_store):
+    before = seeded_store.observation_history()
+    report = init_db(seeded_store)
+    assert report.revision_id is None
+    assert "already holds data" in report.skipped_reason
+    pd.testing.assert_frame_equal(seeded_store.observation_history(), before)
+    assert len(seeded_store.indicators()) == 15
+
+
+def test_init_db_empty_has_catalogue_only(empty_store):
+    assert len(empty_store.indicators()) == 15
+    assert empty_store.current_observations().empty
+    assert empty_store.data_version() == 0
+
+
+def test_init_db_demo_loads_only_illustrative_rows(database_url):
+    store = Store.from_url(database_url)
+    report = init_db(store, demo=True)
+    current = store.current_observations()
+    assert report.rows == len(current) > 100
+    assert current["illustrative"].all()
+    assert current["source"].str.contains("ILLUSTRATIVE").all()
+
+
+def test_apply_counts_added_replaced_unchanged(empty_store):
+    first = empty_store.apply(
+        rows(("ECO-TRADE", "2024", "annual", 715.42), ("ECO-TRADE", "2025", "annual", 800.68)),
+        RevisionMeta(user_name="alice", file_name="a.csv", sha256="a" * 64),
+    )
+    assert (first.revision_id, first.added, first.replaced, first.unchanged) == (1, 2, 0, 0)
+    second = empty_store.apply(
+        rows(
+            ("ECO-TRADE", "2024", "annual", 715.42),  # unchanged
+            ("ECO-TRADE", "2025", "annual", 801.0),  # replaced
+            ("ECO-FDI", "2020", "annual", 10.272),  # added
+        ),
+        RevisionMeta(user_name="bob", file_name="b.csv", sha256="b" * 64),
+    )
+    assert (second.revision_id, second.added, second.replaced, second.unchanged) == (2, 1, 1, 1)
+    keys = second.diff["period"] + second.diff["indicator_id"]
+    changes = dict(zip(keys, second.diff["change"], strict=True))
+    assert changes == {"2024ECO-TRADE": UNCHANGED, "2025ECO-TRADE": REPLACED, "2020ECO-FDI": ADDED}
+    current = empty_store.current_observations().set_index(["indicator_id", "period"])
+    assert current.loc[("ECO-TRADE", "2025"), "value"] == 801.0
+    assert current.loc[("ECO-TRADE", "2025"), "revision_id"] == 2
+    assert current.loc[("ECO-TRADE", "2024"), "revision_id"] == 1
+
+
+def test_observations_are_never_updated_in_place(empty_store):
+    meta = RevisionMeta(user_name="alice")
+    empty_store.apply(rows(("ECO-TRADE", "2025", "annual", 800.0)), meta)
+    empty_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), meta)
+    history = empty_store.observation_history("ECO-TRADE")
+    assert list(history["value"]) == [800.0, 900.0]
+    assert list(history["revision_id"]) == [1, 2]
+    assert count(empty_store, schema.observations) == 2
+
+
+def test_a_change_of_source_alone_replaces(empty_store):
+    meta = RevisionMeta(user_name="alice")
+    empty_store.apply(rows(("ECO-TRADE", "2025", "annual", 800.0, "old source")), meta)
+    result = empty_store.apply(rows(("ECO-TRADE", "2025", "annual", 800.0, "new source")), meta)
+    assert result.replaced == 1
+    assert empty_store.current_observations().iloc[0]["source"] == "new source"
+
+
+def test_nothing_written_when_nothing_changes(seeded_store):
+    before = (count(seeded_store, schema.revisions), count(seeded_store, schema.observations))
+    current = seeded_store.current_observations()
+    result = seeded_store.apply(current[OBSERVATION_COLUMNS], RevisionMeta(user_name="x"))
+    assert result.revision_id is None
+    assert result.unchanged == len(current)
+    after = (count(seeded_store, schema.revisions), count(seeded_store, schema.observations))
+    assert after == before
+
+
+def test_dry_run_writes_nothing(empty_store):
+    result = empty_store.apply(
+        rows(("ECO-TRADE", "2025", "annual", 800.0)), RevisionMeta(user_name="x"), dry_run=True
+    )
+    assert result.added == 1 and result.revision_id is None
+    assert count(empty_store, schema.revisions) == 0
+    assert count(empty_store, schema.observations) == 0
+
+
+def test_failed_write_rolls_back_the_whole_revision(empty_store):
+    bad = rows(("ECO-TRADE", "2025", "annual", 800.0), ("NOT-IN-CATALOGUE", "2025", "annual", 1.0))
+    with pytest.raises(Exception):  # noqa: B017 - the foreign key refuses, whatever the driver
+        empty_store.apply(bad, RevisionMeta(user_name="x"))
+    assert count(empty_store, schema.revisions) == 0
+    assert count(empty_store, schema.observations) == 0
+
+
+def test_revision_records_who_what_and_the_raw_file(empty_store):
+    meta = RevisionMeta(
+        user_name="alice", file_name="q3.csv", sha256="c" * 64, raw_file=b"indicator_id,..."
+    )
+    result = empty_store.apply(rows(("ECO-TRADE", "2025", "annual", 800.0)), meta)
+    revision = empty_store.revisions().iloc[0]
+    assert revision["revision_id"] == result.revision_id
+    assert (revision["user_name"], revision["file_name"], revision["sha256"]) == (
+        "alice",
+        "q3.csv",
+        "c" * 64,
+    )
+    assert (revision["rows_total"], revision["added"], revision["status"]) == (1, 1, "committed")
+    assert revision["created_at"] is not None
+    assert empty_store.raw_file(result.revision_id) == b"indicator_id,..."
+    assert empty_store.revision_with_sha("c" * 64) == result.revision_id
+
+
+def test_progress_is_cached_per_data_version(seeded_store):
+    first = seeded_store.progress()
+    assert first.attrs["as_of"] == "2025Q4"
+    trade = first.set_index("indicator_id").loc["ECO-TRADE"]
+    assert trade["status"] == "regressing"
+    seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 1200.0)), RevisionMeta(user_name="x"))
+    after = seeded_store.progress().set_index("indicator_id").loc["ECO-TRADE"]
+    assert after["status"] == "achieved"
+    assert after["latest_value"] == 1200.0
+
+
+def test_progress_pillar_filter(seeded_store):
+    logistics = seeded_store.progress(pillar="logistics")
+    assert set(logistics["pillar"]) == {"logistics"}
+    assert len(logistics) == 5
