@@ -12,6 +12,9 @@ from .i18n import LANGUAGES, t
 
 __all__ = ["main"]
 
+#: The web upload is limited to a few MB; a file on the server's own disk may be larger.
+CLI_MAX_BYTES = 2 * 1024**3
+
 
 def _store():
     from .store.repository import Store
@@ -82,7 +85,7 @@ def import_command(
     from .imports import commit_import, prepare_import
 
     store = _store()
-    prepared = prepare_import(store, file.read_bytes(), file.name)
+    prepared = prepare_import(store, file.read_bytes(), file.name, max_bytes=CLI_MAX_BYTES)
     if not prepared.ok:
         click.echo(_problem_table(prepared.errors, lang), err=True)
         hidden = prepared.validation.error_count - len(prepared.errors)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from threading import Lock
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -296,16 +295,34 @@ class Store:
             .returning(schema.revisions.c.revision_id)
         ).scalar_one()
         written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
-        records = _records(written[OBSERVATION_COLUMNS], revision_id)
-        if records:
-            conn.execute(insert(schema.observations), records)
+        _insert_observations(conn, written[OBSERVATION_COLUMNS], revision_id)
         return int(revision_id)
 
 
-def _records(frame: pd.DataFrame, revision_id: int) -> list[dict[str, Any]]:
-    """Rows as plain dicts with None for missing text (NaN is not NULL to a driver)."""
-    out = frame.astype(object).where(frame.notna(), None)
-    out["illustrative"] = frame["illustrative"].fillna(False).astype(bool).to_numpy()
-    out["withdrawn"] = False
-    out["revision_id"] = revision_id
-    return out.to_dict("records")
+_INSERTED = [*OBSERVATION_COLUMNS, "withdrawn", "revision_id"]
+
+
+def _insert_observations(conn: Connection, frame: pd.DataFrame, revision_id: int) -> None:
+    """One bulk insert through the driver's ``executemany`` (no per-row ORM work).
+
+    Rows become plain tuples of Python values, with None for every missing cell.
+    """
+    if frame.empty:
+        return
+    columns = []
+    for name in OBSERVATION_COLUMNS:
+        series = frame[name]
+        if name == "value":
+            columns.append(series.astype("float64").tolist())
+        elif name == "illustrative":
+            columns.append(series.fillna(False).astype(bool).tolist())
+        else:
+            columns.append(series.astype(object).where(series.notna(), None).tolist())
+    columns.append([False] * len(frame))
+    columns.append([revision_id] * len(frame))
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    statement = (
+        f"INSERT INTO {schema.observations.name} ({', '.join(_INSERTED)}) "
+        f"VALUES ({', '.join([mark] * len(_INSERTED))})"
+    )
+    conn.exec_driver_sql(statement, list(zip(*columns, strict=True)))
