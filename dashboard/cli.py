@@ -85,7 +85,9 @@ def import_command(
     from .imports import commit_import, prepare_import
 
     store = _store()
-    prepared = prepare_import(store, file.read_bytes(), file.name, max_bytes=CLI_MAX_BYTES)
+    prepared = prepare_import(
+        store, file.read_bytes(), file.name, max_bytes=CLI_MAX_BYTES, preview=dry_run
+    )
     if not prepared.ok:
         click.echo(_problem_table(prepared.errors, lang), err=True)
         hidden = prepared.validation.error_count - len(prepared.errors)

@@ -63,8 +63,13 @@ def prepare_import(
     *,
     today: date | None = None,
     max_bytes: int = MAX_UPLOAD_BYTES,
+    preview: bool = True,
 ) -> PreparedImport:
-    """Read and validate a file, and preview what it would change. Writes nothing."""
+    """Read and validate a file and (with ``preview``) compare it with the values in force.
+
+    Writes nothing. The preview is for showing what would change; a caller that commits
+    straight away can skip it, since the commit compares again inside its transaction.
+    """
     name = safe_file_name(file_name)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
@@ -76,11 +81,11 @@ def prepare_import(
         return PreparedImport(name, sha256, data, failed, None)
     current = store.current_observations()
     checked = validate(raw, store.indicators(), current, today=today)
-    preview = None
-    if checked.ok:
+    planned = None
+    if checked.ok and preview:
         meta = RevisionMeta(user_name="", file_name=name, sha256=sha256)
-        preview = store.apply(checked.rows, meta, dry_run=True)
-    return PreparedImport(name, sha256, data, checked, preview)
+        planned = store.apply(checked.rows, meta, dry_run=True)
+    return PreparedImport(name, sha256, data, checked, planned)
 
 
 def commit_import(

@@ -63,7 +63,7 @@ def init_db(
 
     file_name = DEMO_FILE if demo else OBSERVATIONS_FILE
     data = (folder / file_name).read_bytes()
-    prepared = prepare_import(store, data, file_name)
+    prepared = prepare_import(store, data, file_name, preview=False)
     if not prepared.ok:
         details = "; ".join(f"row {p.row} {p.column}: {p.message()}" for p in prepared.errors[:20])
         raise SeedError(f"{file_name} does not validate: {details}")

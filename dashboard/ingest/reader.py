@@ -137,6 +137,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
             header=None,
             dtype=str,
             keep_default_na=False,
+            na_filter=False,  # every cell stays text; a blank line is a row of ""
             skip_blank_lines=False,
             engine="c",
         )
@@ -237,12 +238,14 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
     if grid.empty:
         raise FileRejected(Problem("file_empty"))
 
-    grid = grid.astype(object).where(grid.notna(), "").astype(str)
     headers = [str(h) for h in grid.iloc[0].tolist()]
     body = grid.iloc[1:]
     row_numbers = np.arange(2, len(grid) + 1)
-    non_empty = (body.apply(lambda col: col.str.strip() != "")).any(axis=1).to_numpy()
-    body, row_numbers = body[non_empty], row_numbers[non_empty]
+    # Rows with no cell at all (blank lines, Excel's trailing ",,,,") are skipped; their
+    # numbers still count, so every reported row number is the file's own.
+    non_empty = (body != "").to_numpy().any(axis=1)
+    if not non_empty.all():
+        body, row_numbers = body[non_empty], row_numbers[non_empty]
 
     problems: list[Problem] = []
     position_of: dict[str, int] = {}

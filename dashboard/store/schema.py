@@ -82,6 +82,6 @@ observations = Table(
     Column("illustrative", Boolean, nullable=False, default=False),
     Column("withdrawn", Boolean, nullable=False, default=False),
     UniqueConstraint("revision_id", "indicator_id", "period", name="uq_observation_per_revision"),
+    # Finds the newest row per key. (Look-ups by revision use the unique constraint's index.)
     Index("ix_observations_key", "indicator_id", "period", "observation_id"),
-    Index("ix_observations_revision", "revision_id"),
 )
