@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+import re
 
-__all__ = ["format_number", "format_percent", "format_period", "format_value"]
+__all__ = ["format_number", "format_percent", "format_period", "format_value", "source_addresses"]
 
 #: Chinese: (multiplier to the base unit, base unit word). Scaled with 万 / 亿 / 万亿.
 _ZH_BASE = {
@@ -91,3 +92,8 @@ def format_period(label: str | None, lang: str = "en") -> str:
     if len(label) == 6 and label[4] == "Q":
         return f"{label[:4]}年第{_ZH_QUARTERS[label[5]]}季度"
     return f"{label}年"
+
+
+def source_addresses(source: str) -> list[str]:
+    """The web addresses in a source text (``"https://a; https://b (note)"`` -> both)."""
+    return re.findall(r"https?://[^\s;,]+", source or "")

@@ -12,7 +12,7 @@ from ...core.catalogue import PILLAR_IDS
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..components import header, illustrative_banner
-from ..format import format_percent, format_period, format_value
+from ..format import format_percent, format_period, format_value, source_addresses
 from ..status import status_badge
 
 
@@ -40,20 +40,23 @@ def _period_text(row: pd.Series, lang: str) -> str:
 
 
 def _source_cell(source: object, lang: str):
+    """Links to each published address (a source may list several), or the seed named."""
     if not isinstance(source, str) or not source:
         return "–"
     if source.startswith("seeds/"):
         seed = source.split("/")[-1].split("_")[0]
         return html.Span(t("source.seed", lang, seed=seed), className="small", title=source)
-    if source.startswith("http"):
-        return html.A(
-            t("source.link", lang),
-            href=source.split(" ")[0],
-            rel="noopener noreferrer",
-            target="_blank",
-            title=source,
-        )
-    return html.Span(source, className="small text-muted")
+    addresses = source_addresses(source)
+    if not addresses:
+        return html.Span(source, className="small text-muted")
+    links = []
+    for number, address in enumerate(addresses, start=1):
+        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
+        links += [
+            " " if links else "",
+            html.A(label, href=address, title=address, rel="noopener noreferrer", target="_blank"),
+        ]
+    return html.Span(links)
 
 
 def _row(row: pd.Series, lang: str) -> html.Tr:
