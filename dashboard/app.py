@@ -16,6 +16,7 @@ from dash import Dash, dcc, html
 from flask import Flask
 
 from .api import api
+from .compression import init_compression
 from .store.engine import default_database_url
 from .web import init_store
 
@@ -47,6 +48,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     server.json.sort_keys = False
     init_store(server, settings["DATABASE_URL"])
     server.register_blueprint(api)
+    init_compression(server)
 
     app = Dash(
         __name__,
@@ -55,7 +57,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
         pages_folder="",
         assets_folder=str(ASSETS_DIR),
         # Vendor CSS is linked explicitly below so that it loads before our own stylesheet.
-        assets_ignore=r"vendor/.*",
+        assets_path_ignore=["vendor"],
         external_stylesheets=[f"/assets/{path}" for path in VENDOR_STYLESHEETS],
         serve_locally=True,
         title="Vision 2027 Tracker",
@@ -64,7 +66,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     )
     from .ui.pages import register_pages
 
-    register_pages()
+    register_pages(app)
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     server.extensions["dash_app"] = app
     return app

@@ -8,18 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import en, normalise_language, t, zh
+from dashboard.i18n import catalogue, normalise_language, t
+
+EN, ZH = catalogue("en"), catalogue("zh")
 
 CODE = Path(__file__).resolve().parent.parent / "dashboard"
 
 
 def test_both_languages_have_the_same_keys():
-    assert set(en.MESSAGES) == set(zh.MESSAGES)
+    assert set(EN) == set(ZH)
 
 
-@pytest.mark.parametrize("key", sorted(en.MESSAGES))
+@pytest.mark.parametrize("key", sorted(EN))
 def test_every_message_is_translated_with_the_same_parameters(key):
-    english, chinese = en.MESSAGES[key], zh.MESSAGES[key]
+    english, chinese = EN[key], ZH[key]
     assert english.strip() and chinese.strip()
     fields = {f for _, f, _, _ in string.Formatter().parse(english) if f}
     assert fields == {f for _, f, _, _ in string.Formatter().parse(chinese) if f}
@@ -30,7 +32,7 @@ def test_every_literal_key_in_the_code_exists():
     for path in CODE.rglob("*.py"):
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z_.]+)["']""", path.read_text()))
     assert used, "the scan found no keys: the pattern is broken"
-    assert sorted(used - set(en.MESSAGES)) == []
+    assert sorted(used - set(EN)) == []
 
 
 def test_missing_key_is_an_error_not_a_fallback():

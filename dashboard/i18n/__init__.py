@@ -1,18 +1,23 @@
 """The translation layer: every user-facing string, in English and Simplified Chinese.
 
-Strings live in :mod:`.en` and :mod:`.zh` under the same keys (a test fails if either lacks a
-key). Parameters use ``str.format`` names: ``t("problem.id_unknown", "zh", value="X")``.
+Strings live in :mod:`.en` and :mod:`.zh` (interface) and :mod:`.content_en` and
+:mod:`.content_zh` (long-form page content), under the same keys in both languages (a test fails
+if either lacks a key). Parameters use ``str.format`` names:
+``t("problem.id_unknown", "zh", value="X")``.
 """
 
 from __future__ import annotations
 
-from . import en, zh
+from . import content_en, content_zh, en, zh
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "t", "normalise_language", "catalogue"]
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
-_CATALOGUES: dict[str, dict[str, str]] = {"en": en.MESSAGES, "zh": zh.MESSAGES}
+_CATALOGUES: dict[str, dict[str, str]] = {
+    "en": {**en.MESSAGES, **content_en.MESSAGES},
+    "zh": {**zh.MESSAGES, **content_zh.MESSAGES},
+}
 
 
 def normalise_language(lang: str | None) -> str:

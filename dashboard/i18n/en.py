@@ -123,4 +123,37 @@ MESSAGES: dict[str, str] = {
     "page.not_found": "Page not found",
     "page.not_found_text": "There is no page at this address.",
     "page.back_home": "Back to the overview",
+    # ----- navigation and frame -----
+    "nav.label": "Main",
+    "nav.current": "current",
+    "nav.overview": "Overview",
+    "nav.plan": "The plan",
+    "nav.methodology": "Methodology",
+    "footer.text": (
+        "Vision 2027 Tracker. Figures from the plan document and published sources, each cited "
+        "beside its value; where no figure is published the tracker says so."
+    ),
+    # ----- overview controls and summary -----
+    "overview.as_of_label": "As of quarter",
+    "overview.pillar_label": "Pillar",
+    "overview.gauge_help": (
+        "How to read a gauge: for a level target, 0 % is the baseline and 100 % the 2027 target, "
+        "and the black line marks where the indicator should stand by now on the required path; "
+        "for a growth target, the gauge shows the observed growth a year and the black line the "
+        "target rate."
+    ),
+    "overview.summary_heading": "Summary by pillar",
+    # ----- cards -----
+    "card.latest": "Latest",
+    "card.target": "Target 2027",
+    "card.projected": "Projected 2027",
+    "card.no_data": "No data yet",
+    "card.baseline_needed": "Baseline needed",
+    "card.short_history": "Less than a year since the baseline",
+    "card.sentence": "{name}: {value} in {period}, {status}; {target} needed by 2027.",
+    "card.sentence_growth": (
+        "{name}: {value} in {period}, growing {growth} a year, {status}; {target} a year needed."
+    ),
+    "card.sentence_no_data": "{name}: no data yet; target {target} by 2027.",
+    "gauge.per_year": "% a year",
 }

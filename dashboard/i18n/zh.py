@@ -99,4 +99,27 @@ MESSAGES: dict[str, str] = {
     "page.not_found": "页面不存在",
     "page.not_found_text": "此地址没有页面。",
     "page.back_home": "返回总览",
+    # ----- 导航与框架 -----
+    "nav.label": "主导航",
+    "nav.current": "当前",
+    "nav.overview": "总览",
+    "nav.plan": "规划",
+    "nav.methodology": "方法说明",
+    "footer.text": "2027 愿景追踪。数据取自规划文件和公开发布的来源，每个数值旁注明出处；未公布的数据如实注明。",
+    # ----- 总览控件与汇总 -----
+    "overview.as_of_label": "截至季度",
+    "overview.pillar_label": "板块",
+    "overview.gauge_help": "仪表读法：总量类目标以基期为 0%、2027 年目标为 100%，黑线标示按所需路径目前应达到的位置；增速类目标显示实际年均增速，黑线标示目标增速。",
+    "overview.summary_heading": "分板块汇总",
+    # ----- 卡片 -----
+    "card.latest": "最新",
+    "card.target": "2027 年目标",
+    "card.projected": "2027 年预计",
+    "card.no_data": "暂无数据",
+    "card.baseline_needed": "需要基期数据",
+    "card.short_history": "距基期不足一年",
+    "card.sentence": "{name}：{period}为{value}，{status}；2027 年需达到{target}。",
+    "card.sentence_growth": "{name}：{period}为{value}，年均增长{growth}，{status}；目标为年均增长{target}。",
+    "card.sentence_no_data": "{name}：暂无数据；2027 年目标为{target}。",
+    "gauge.per_year": "%/年",
 }

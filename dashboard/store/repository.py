@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
+from ..core.periods import parse_period, quarter_label
 from ..core.progress import compute_progress, default_as_of
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
@@ -62,6 +63,11 @@ class CommitResult:
         return self.added + self.replaced > 0
 
 
+def _fingerprint(frame: pd.DataFrame) -> int:
+    """A cheap content hash of a small frame (the catalogue), for cache keys."""
+    return int(pd.util.hash_pandas_object(frame.astype(str), index=False).sum())
+
+
 def _frame(conn: Connection, statement) -> pd.DataFrame:
     result = conn.execute(statement)
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
@@ -72,7 +78,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._cache: dict[tuple, pd.DataFrame] = {}
+        self._cache: dict[tuple, object] = {}
         self._cache_lock = Lock()
 
     @classmethod
@@ -214,25 +220,47 @@ class Store:
     # ----- progress (cached per data version) ----------------------------------------------
 
     def progress(self, as_of: str | None = None, pillar: str | None = None) -> pd.DataFrame:
-        """The progress table for a quarter; recomputed only when the data changes.
+        """The progress table for a quarter; recomputed only when data or catalogue change.
 
-        The cache is per process and keyed by the newest revision id, so each gunicorn worker
-        sees another worker's upload on its next request. The returned frame is a copy.
+        The cache is per process and keyed by the newest revision id and the catalogue's
+        content, so each gunicorn worker sees another worker's upload (or an ``init-db`` that
+        changed a target) on its next request. The returned frame is a copy.
         """
-        version = self.data_version()
-        key = (version, as_of)
-        with self._cache_lock:
-            cached = self._cache.get(key)
-        if cached is None:
-            cached = compute_progress(self.indicators(), self.current_observations(), as_of)
-            with self._cache_lock:
-                if len(self._cache) > 64:
-                    self._cache.clear()
-                self._cache[key] = cached
+        catalogue = self.indicators()
+        key = ("progress", self.data_version(), _fingerprint(catalogue), as_of)
+        cached = self._cached(key, lambda: self._compute_progress(catalogue, as_of))
         result = cached if pillar is None else cached[cached["pillar"] == pillar]
         out = result.copy()
         out.attrs = dict(cached.attrs)
         return out
+
+    def _compute_progress(self, catalogue: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
+        observations = self.current_observations()
+        result = compute_progress(catalogue, observations, as_of)
+        result.attrs["illustrative"] = bool(observations["illustrative"].any())
+        return result
+
+    def quarters_with_data(self) -> list[str]:
+        """Every quarter at which some observation is dated, newest first (years at Q4)."""
+        key = ("quarters", self.data_version())
+
+        def compute() -> list[str]:
+            periods = self.current_observations()["period"].unique()
+            quarters = {parse_period(p).end_index for p in periods}
+            return [quarter_label(q) for q in sorted(quarters, reverse=True)]
+
+        return list(self._cached(key, compute))
+
+    def _cached(self, key: tuple, compute):
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            if len(self._cache) > 256:
+                self._cache.clear()
+            self._cache[key] = value
+        return value
 
     def newest_quarter(self) -> str | None:
         return default_as_of(self.current_observations())

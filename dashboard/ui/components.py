@@ -1,12 +1,29 @@
-"""Small building blocks shared by the pages: the header and the illustrative-data banner."""
+"""The frame every page shares: skip link, header with navigation and language switch, footer."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dash import html
+from dash import dcc, html
 
 from ..i18n import t
+
+#: (path, translation key) of the main navigation, in order.
+NAVIGATION = (
+    ("/", "nav.overview"),
+    ("/plan", "nav.plan"),
+    ("/methodology", "nav.methodology"),
+)
+
+
+def current_marker(lang: str, active: bool) -> list:
+    """Hidden text that tells a screen reader which link is the current choice.
+
+    (``dcc.Link`` accepts no ``aria-current``; the ``active`` class styles the same state.)
+    """
+    return (
+        [html.Span(f" ({t('nav.current', lang)})", className="visually-hidden")] if active else []
+    )
 
 
 def page_url(path: str, **params: str | None) -> str:
@@ -17,37 +34,70 @@ def page_url(path: str, **params: str | None) -> str:
 
 def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
     other = "en" if lang == "zh" else "zh"
+    nav_links = [
+        html.Li(
+            dcc.Link(
+                [t(key, lang), *current_marker(lang, target == path)],
+                href=page_url(target, lang=lang),
+                className="nav-link px-2" + (" active" if target == path else ""),
+            ),
+            className="nav-item",
+        )
+        for target, key in NAVIGATION
+    ]
     return html.Header(
         html.Div(
             [
                 html.A(t("app.skip", lang), href="#main", className="visually-hidden-focusable"),
                 html.Div(
                     [
-                        html.A(
+                        dcc.Link(
                             t("app.title", lang),
                             href=page_url("/", lang=lang),
-                            className="navbar-brand fw-semibold",
+                            className="navbar-brand fw-semibold me-3",
                         ),
                         html.Span(
                             t("app.subtitle", lang),
-                            className="navbar-text small d-none d-md-inline",
+                            className="navbar-text small d-none d-lg-inline",
                         ),
                     ],
-                    className="d-flex align-items-baseline gap-3",
+                    className="d-flex align-items-baseline flex-wrap",
                 ),
-                html.A(
+                html.Nav(
+                    html.Ul(nav_links, className="nav"),
+                    **{"aria-label": t("nav.label", lang)},
+                    className="ms-auto me-2",
+                ),
+                dcc.Link(
                     t("lang.switch", lang),
                     href=page_url(path, lang=other, **params),
-                    lang=other,
                     className="btn btn-outline-light btn-sm",
                     title=t("lang.switch_label", lang),
                     id="language-switch",
                 ),
             ],
-            className="container-xl d-flex justify-content-between align-items-center py-2",
+            className="container-xl d-flex flex-wrap align-items-center py-2 gap-2",
         ),
         className="navbar tracker-header",
-        role="banner",
+    )
+
+
+def footer(lang: str) -> html.Footer:
+    return html.Footer(
+        html.Div(t("footer.text", lang), className="container-xl small text-muted py-3"),
+        className="border-top mt-4",
+    )
+
+
+def page_shell(lang: str, path: str, children: list, **params: str | None) -> html.Div:
+    """Header, ``<main id="main">`` with the page's content, footer, in the page's language."""
+    return html.Div(
+        [
+            header(lang, path, **params),
+            html.Main(children, id="main", className="container-xl", tabIndex="-1"),
+            footer(lang),
+        ],
+        lang="zh-CN" if lang == "zh" else "en",
     )
 
 
@@ -57,7 +107,7 @@ def illustrative_banner(lang: str) -> html.Div:
             html.I(className="bi bi-info-circle-fill me-2", **{"aria-hidden": "true"}),
             t("banner.illustrative", lang),
         ],
-        className="alert alert-warning mb-3",
+        className="alert alert-warning mt-3 mb-0",
         role="note",
         id="illustrative-banner",
     )

@@ -17,6 +17,16 @@ STATUS_STYLE = {
     "insufficient_data": ("bi-question-circle", "no-data"),
 }
 
+#: The same colours for charts (plotly needs the values, not CSS variables).
+STATUS_COLOURS = {
+    "achieved": "#1e6b34",
+    "on_track": "#146c43",
+    "needs_acceleration": "#8a5300",
+    "limited_progress": "#9a3412",
+    "regressing": "#b02a37",
+    "insufficient_data": "#495057",
+}
+
 
 def status_badge(status: str, lang: str) -> html.Span:
     icon, modifier = STATUS_STYLE[status]

@@ -1,155 +1,214 @@
-"""Overview ``/``: every 2027 target with its latest value, target and status."""
+"""Overview ``/``: every 2027 target as a gauge card, grouped by pillar, filterable.
+
+The view lives in the URL (``/?pillar=logistics&as_of=2025Q3&lang=zh``): the pillar links and
+the language switch are ``dcc.Link``s, and the "as of" menu writes the query string, so Dash's
+router renders the page from the URL alone. A shared link reproduces the view, and the back
+button walks through earlier views.
+"""
 
 from __future__ import annotations
 
-import math
+from urllib.parse import parse_qsl, urlencode
 
 import dash
 import pandas as pd
-from dash import html
+from dash import Dash, Input, Output, State, dcc, html
 
 from ...core.catalogue import PILLAR_IDS
+from ...core.periods import PeriodError, parse_quarter, quarter_label
+from ...core.progress import STATUSES
 from ...i18n import normalise_language, t
 from ...web import get_store
-from ..components import header, illustrative_banner
-from ..format import format_percent, format_period, format_value, source_addresses
+from ..cards import indicator_card
+from ..components import current_marker, illustrative_banner, page_shell, page_url
+from ..format import format_period
 from ..status import status_badge
 
+PATH = "/"
 
-def register() -> None:
+
+def register(app: Dash) -> None:
     dash.register_page(
-        __name__, path="/", name="Overview", title="Vision 2027 Tracker", layout=layout
+        __name__, path=PATH, name="Overview", title="Vision 2027 Tracker", layout=layout
     )
+    app.callback(
+        Output("url", "search"),
+        Input("as-of-select", "value"),
+        State("as-of-rendered", "data"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )(as_of_to_url)
 
 
-def _target_text(row: pd.Series, lang: str) -> str:
-    qualifier = row["target_qualifier"] or ""
-    if row["kind"] == "growth":
-        rate = format_percent(row["target_growth"], lang, signed=False)
-        return t(f"target.growth.{qualifier}", lang, rate=rate)
-    target = format_value(row["target_value"], row["unit"], lang)
-    return t(f"target.qualifier.{qualifier}", lang, target=target)
+def as_of_to_url(as_of: str | None, rendered: str | None, search: str | None) -> str:
+    """Put a newly chosen quarter in the query string, keeping the other parameters.
+
+    Dash also calls this when the router inserts the page (with the quarter the page was
+    rendered for); changing the URL then would render every page twice, so only a quarter
+    other than the rendered one counts as a choice.
+    """
+    if not as_of or as_of == rendered:
+        return dash.no_update
+    params = dict(parse_qsl((search or "").lstrip("?")))
+    params["as_of"] = as_of
+    return "?" + urlencode(params)
 
 
-def _period_text(row: pd.Series, lang: str) -> str:
-    """``2025`` for a full-year figure, else the quarter (``2025Q3``), in the reader's style."""
-    period = row["latest_period"]
-    if not isinstance(period, str):
-        return "–"
-    return format_period(period[:4] if row.get("latest_is_year") else period, lang)
+def _valid_quarter(text: str | None) -> str | None:
+    if not text:
+        return None
+    try:
+        return quarter_label(parse_quarter(text))
+    except PeriodError:
+        return None
 
 
-def _source_cell(source: object, lang: str):
-    """Links to each published address (a source may list several), or the seed named."""
-    if not isinstance(source, str) or not source:
-        return "–"
-    if source.startswith("seeds/"):
-        seed = source.split("/")[-1].split("_")[0]
-        return html.Span(t("source.seed", lang, seed=seed), className="small", title=source)
-    addresses = source_addresses(source)
-    if not addresses:
-        return html.Span(source, className="small text-muted")
-    links = []
-    for number, address in enumerate(addresses, start=1):
-        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
-        links += [
-            " " if links else "",
-            html.A(label, href=address, title=address, rel="noopener noreferrer", target="_blank"),
-        ]
-    return html.Span(links)
-
-
-def _row(row: pd.Series, lang: str) -> html.Tr:
-    name = row["name_zh"] if lang == "zh" else row["name_en"]
-    has_value = not (isinstance(row["latest_value"], float) and math.isnan(row["latest_value"]))
-    latest = (
-        format_value(row["latest_value"], row["unit"], lang) if has_value else t("value.none", lang)
-    )
-    return html.Tr(
+def _controls(lang: str, as_of: str, pillar: str | None, quarters: list[str]) -> html.Div:
+    options = [{"label": format_period(q, lang), "value": q} for q in quarters]
+    if as_of not in quarters:
+        options.insert(0, {"label": format_period(as_of, lang), "value": as_of})
+    pillar_links = []
+    for choice in (None, *PILLAR_IDS):
+        active = choice == pillar
+        pillar_links.append(
+            dcc.Link(
+                [t(f"pillar.{choice or 'all'}", lang), *current_marker(lang, active)],
+                href=page_url(PATH, lang=lang, as_of=as_of, pillar=choice),
+                className="btn btn-sm btn-outline-secondary" + (" active" if active else ""),
+                id={"type": "pillar-link", "index": choice or "all"},
+            )
+        )
+    return html.Div(
         [
-            html.Th(
-                [html.Div(name), html.Code(row["indicator_id"], className="small")], scope="row"
+            html.Div(
+                [
+                    html.Label(
+                        t("overview.as_of_label", lang),
+                        htmlFor="as-of-select",
+                        className="form-label small mb-1",
+                    ),
+                    dcc.Dropdown(
+                        id="as-of-select",
+                        options=options,
+                        value=as_of,
+                        clearable=False,
+                        searchable=False,
+                        style={"minWidth": "11rem"},
+                    ),
+                ],
+                className="me-3 mb-2",
             ),
-            html.Td(t(f"pillar.{row['pillar']}", lang), className="d-none d-lg-table-cell"),
-            html.Td(latest),
-            html.Td(_period_text(row, lang)),
-            html.Td(_target_text(row, lang)),
-            html.Td(status_badge(row["status"], lang)),
-            html.Td(_source_cell(row["source"], lang)),
+            html.Nav(
+                [
+                    html.Div(
+                        t("overview.pillar_label", lang),
+                        className="small mb-1",
+                        id="pillar-filter-label",
+                    ),
+                    html.Div(pillar_links, className="d-flex flex-wrap gap-1"),
+                ],
+                className="pillar-filter mb-2",
+                id="pillar-filter",
+                **{"aria-labelledby": "pillar-filter-label"},
+            ),
         ],
-        **{"data-indicator": row["indicator_id"]},
+        className="d-flex flex-wrap align-items-end my-3",
+    )
+
+
+def _summary(progress: pd.DataFrame, lang: str) -> html.Section:
+    """Per pillar, how many targets are in each status (a table: readable without colour)."""
+    counts = pd.crosstab(progress["pillar"], progress["status"]).reindex(
+        columns=list(STATUSES), fill_value=0
+    )
+    rows = []
+    for pillar in [p for p in PILLAR_IDS if p in counts.index]:
+        cells = [html.Td(int(counts.loc[pillar, s]) or "–") for s in STATUSES]
+        rows.append(
+            html.Tr(
+                [html.Th(t(f"pillar.{pillar}", lang), scope="row"), *cells],
+                **{"data-pillar": pillar},
+            )
+        )
+    return html.Section(
+        [
+            html.H2(t("overview.summary_heading", lang), className="h5", id="summary-heading"),
+            html.Div(
+                html.Table(
+                    [
+                        html.Thead(
+                            html.Tr(
+                                [html.Th(t("col.pillar", lang), scope="col")]
+                                + [html.Th(status_badge(s, lang), scope="col") for s in STATUSES]
+                            )
+                        ),
+                        html.Tbody(rows),
+                    ],
+                    className="table table-sm summary-table mb-0",
+                    id="pillar-summary",
+                ),
+                className="table-responsive",
+            ),
+        ],
+        className="mb-4",
+        **{"aria-labelledby": "summary-heading"},
+    )
+
+
+def _pillar_section(pillar: str, rows: pd.DataFrame, lang: str, as_of: str) -> html.Section:
+    return html.Section(
+        [
+            html.H2(t(f"pillar.{pillar}", lang), className="h5 mt-2", id=f"pillar-{pillar}"),
+            html.Div(
+                [
+                    html.Div(indicator_card(row, lang, as_of), className="col")
+                    for _, row in rows.iterrows()
+                ],
+                className="row row-cols-1 row-cols-md-2 row-cols-xl-3 row-cols-xxl-4 g-3 mb-4",
+            ),
+        ],
+        **{"aria-labelledby": f"pillar-{pillar}", "data-pillar-section": pillar},
     )
 
 
 def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None = None, **_):
     lang = normalise_language(lang)
-    store = get_store()
     pillar = pillar if pillar in PILLAR_IDS else None
-    progress = store.progress(as_of=as_of, pillar=pillar)
+    store = get_store()
+    progress = store.progress(as_of=_valid_quarter(as_of))
+    as_of_label = progress.attrs["as_of"]
     catalogue = store.indicators()[["indicator_id", "name_en", "name_zh", "target_qualifier"]]
     table = progress.merge(catalogue, on="indicator_id", how="left")
-    as_of_label = progress.attrs["as_of"]
-    illustrative = bool(store.current_observations()["illustrative"].any())
-    headers = [
-        t(k, lang)
-        for k in (
-            "col.indicator",
-            "col.pillar",
-            "col.latest",
-            "col.period",
-            "col.target",
-            "col.status",
-            "col.source",
-        )
+    shown = table if pillar is None else table[table["pillar"] == pillar]
+    sections = [
+        _pillar_section(p, shown[shown["pillar"] == p], lang, as_of_label)
+        for p in PILLAR_IDS
+        if (shown["pillar"] == p).any()
     ]
-    return html.Div(
+    return page_shell(
+        lang,
+        PATH,
         [
-            header(lang, "/", as_of=as_of, pillar=pillar),
-            html.Main(
-                [
-                    illustrative_banner(lang) if illustrative else None,
-                    html.H1(t("overview.heading", lang), className="h3 mt-3"),
-                    html.P(
-                        t("overview.as_of", lang, as_of=format_period(as_of_label, lang)),
-                        className="text-muted",
-                        id="as-of-label",
-                    ),
-                    html.Div(
-                        html.Table(
-                            [
-                                html.Caption(
-                                    t(
-                                        "overview.table_caption",
-                                        lang,
-                                        as_of=format_period(as_of_label, lang),
-                                    ),
-                                    className="visually-hidden",
-                                ),
-                                html.Thead(
-                                    html.Tr(
-                                        [
-                                            html.Th(
-                                                h,
-                                                scope="col",
-                                                className="d-none d-lg-table-cell"
-                                                if i == 1
-                                                else None,
-                                            )
-                                            for i, h in enumerate(headers)
-                                        ]
-                                    )
-                                ),
-                                html.Tbody([_row(r, lang) for _, r in table.iterrows()]),
-                            ],
-                            className="table table-hover align-middle",
-                            id="progress-table",
-                        ),
-                        className="table-responsive",
-                    ),
-                ],
-                id="main",
-                className="container-xl",
+            illustrative_banner(lang) if progress.attrs.get("illustrative") else None,
+            html.H1(t("overview.heading", lang), className="h3 mt-3 mb-0"),
+            html.P(
+                t("overview.as_of", lang, as_of=format_period(as_of_label, lang)),
+                className="text-muted mb-0",
+                id="as-of-label",
             ),
+            _controls(lang, as_of_label, pillar, store.quarters_with_data()),
+            dcc.Store(id="as-of-rendered", data=as_of_label),
+            _summary(progress if pillar is None else progress[progress["pillar"] == pillar], lang),
+            html.P(
+                [
+                    html.I(className="bi bi-speedometer2 me-1", **{"aria-hidden": "true"}),
+                    t("overview.gauge_help", lang),
+                ],
+                className="small text-muted",
+                id="gauge-help",
+            ),
+            html.Div(sections, id="indicator-cards"),
         ],
-        lang="zh-CN" if lang == "zh" else "en",
+        as_of=as_of_label if as_of else None,
+        pillar=pillar,
     )

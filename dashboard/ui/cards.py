@@ -1,0 +1,229 @@
+"""The indicator card: gauge, status (word, icon, colour), values, source, text equivalent.
+
+Figures are plain dicts (no ``plotly.graph_objects`` validation in the hot path): fifteen gauges
+render in a few milliseconds of server time.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+from dash import dcc, html
+
+from ..i18n import t
+from .components import page_url
+from .format import format_percent, format_period, format_value, source_addresses
+from .status import STATUS_COLOURS, status_badge
+
+CARD_TYPE = "indicator-card"
+GAUGE_TYPE = "indicator-gauge"
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def period_text(row: pd.Series, lang: str) -> str:
+    """``2025`` for a full-year figure, else the quarter, in the reader's style."""
+    period = row.get("latest_period")
+    if not isinstance(period, str):
+        return "–"
+    return format_period(period[:4] if row.get("latest_is_year") else period, lang)
+
+
+def target_text(row: pd.Series, lang: str) -> str:
+    qualifier = row.get("target_qualifier") or ""
+    if row["kind"] == "growth":
+        rate = format_percent(row["target_growth"], lang, signed=False)
+        return t(f"target.growth.{qualifier}", lang, rate=rate)
+    target = format_value(row["target_value"], row["unit"], lang)
+    return t(f"target.qualifier.{qualifier}", lang, target=target)
+
+
+def indicator_name(row: pd.Series, lang: str) -> str:
+    return row["name_zh"] if lang == "zh" else row["name_en"]
+
+
+def text_equivalent(row: pd.Series, lang: str) -> str:
+    """One sentence that says what the gauge shows (for screen readers and print)."""
+    name = indicator_name(row, lang)
+    status = (
+        t(f"status.{row['status']}", lang).lower()
+        if lang == "en"
+        else t(f"status.{row['status']}", lang)
+    )
+    if _missing(row["latest_value"]):
+        return t("card.sentence_no_data", lang, name=name, target=target_text(row, lang))
+    needed = (
+        format_value(row["target_value"], row["unit"], lang)
+        if row["kind"] != "growth"
+        else format_percent(row["target_growth"], lang, signed=False)
+    )
+    growing = row["kind"] == "growth" and not _missing(row["cagr_observed"])
+    key = "card.sentence_growth" if growing else "card.sentence"
+    return t(
+        key,
+        lang,
+        name=name,
+        value=format_value(row["latest_value"], row["unit"], lang),
+        period=period_text(row, lang),
+        status=status,
+        target=needed,
+        growth=format_percent(row["cagr_observed"], lang),
+    )
+
+
+def gauge_figure(row: pd.Series, lang: str) -> dict | None:
+    """Level target: 0 % = baseline, 100 % = target, marker at the expected position now.
+
+    Growth target: the observed annual growth on a scale from 0 to twice the target rate,
+    with the marker at the target rate. ``None`` when there is nothing to draw.
+    """
+    colour = STATUS_COLOURS[row["status"]]
+    if row["kind"] == "growth":
+        observed, required = row["cagr_observed"], row["target_growth"]
+        if _missing(observed):
+            return None
+        value, marker = observed * 100, required * 100
+        low, high = min(0.0, value), max(2 * marker, value)
+        suffix = t("gauge.per_year", lang)
+    else:
+        progress, x0, x_star = row["progress"], row["baseline_value"], row["target_value"]
+        if _missing(progress) or _missing(x0):
+            return None
+        value = progress * 100
+        expected = row["expected_value"]
+        marker = None if _missing(expected) else (expected - x0) / (x_star - x0) * 100
+        low, high = min(0.0, value), max(100.0, value)
+        suffix = "%"
+    gauge: dict = {
+        "shape": "angular",
+        "axis": {"range": [low, high], "ticksuffix": "%", "tickfont": {"size": 10}},
+        "bar": {"color": colour, "thickness": 0.6},
+        "bgcolor": "#e9ecef",
+        "borderwidth": 0,
+    }
+    if marker is not None and not math.isnan(marker):
+        gauge["threshold"] = {
+            "line": {"color": "#212529", "width": 3},
+            "thickness": 0.9,
+            "value": marker,
+        }
+    return {
+        "data": [
+            {
+                "type": "indicator",
+                "mode": "gauge+number",
+                "value": value,
+                "number": {"suffix": suffix, "valueformat": ".1f", "font": {"size": 22}},
+                "gauge": gauge,
+            }
+        ],
+        "layout": {
+            "height": 150,
+            "margin": {"l": 24, "r": 24, "t": 12, "b": 4},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "font": {"family": "system-ui, sans-serif", "color": "#212529"},
+        },
+    }
+
+
+def _source(row: pd.Series, lang: str):
+    source = row.get("source")
+    if not isinstance(source, str) or not source:
+        return "–"
+    if source.startswith("seeds/"):
+        seed = source.split("/")[-1].split("_")[0]
+        return html.Span(t("source.seed", lang, seed=seed), title=source)
+    addresses = source_addresses(source)
+    if not addresses:
+        return html.Span(source)
+    parts: list = []
+    for number, address in enumerate(addresses, start=1):
+        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
+        if parts:
+            parts.append(" · ")
+        parts.append(
+            html.A(label, href=address, title=address, target="_blank", rel="noopener noreferrer")
+        )
+    return html.Span(parts)
+
+
+def _fact(label_key: str, value, lang: str) -> list:
+    return [html.Dt(t(label_key, lang), className="col-6"), html.Dd(value, className="col-6 mb-1")]
+
+
+def _gauge_or_notice(row: pd.Series, lang: str):
+    """The gauge, or a plain statement of what is missing (never an empty gauge)."""
+    figure = gauge_figure(row, lang) if row["status"] != "insufficient_data" else None
+    if figure is not None:
+        # Hidden from screen readers: the card's sentence is the gauge's text equivalent.
+        return html.Div(
+            dcc.Graph(
+                id={"type": GAUGE_TYPE, "index": row["indicator_id"]},
+                figure=figure,
+                config={"displayModeBar": False, "staticPlot": True, "responsive": True},
+                style={"height": "150px"},
+            ),
+            className="gauge",
+            **{"aria-hidden": "true"},
+        )
+    if _missing(row["latest_value"]):
+        notice = "card.no_data"
+    elif _missing(row["baseline_value"]):
+        notice = "card.baseline_needed"
+    else:
+        notice = "card.short_history"
+    return html.Div(
+        [html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}), t(notice, lang)],
+        className="gauge-notice",
+        **{"data-notice": notice.split(".")[1]},
+    )
+
+
+def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article:
+    """One target. The whole card is a link to its indicator page (via the stretched title)."""
+    indicator_id = row["indicator_id"]
+    has_value = not _missing(row["latest_value"])
+    latest = (
+        f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
+        if has_value
+        else t("value.none", lang)
+    )
+    projected = (
+        format_value(row["projected_value"], row["unit"], lang)
+        if not _missing(row["projected_value"])
+        else "–"
+    )
+    href = page_url(f"/indicator/{indicator_id}", lang=lang, as_of=as_of)
+    return html.Article(
+        html.Div(
+            [
+                html.H3(
+                    dcc.Link(indicator_name(row, lang), href=href, className="stretched-link"),
+                    className="h6 card-title mb-1",
+                ),
+                html.Div(html.Code(indicator_id), className="small mb-2"),
+                status_badge(row["status"], lang),
+                _gauge_or_notice(row, lang),
+                html.Dl(
+                    [
+                        *_fact("card.latest", latest, lang),
+                        *_fact("card.target", target_text(row, lang), lang),
+                        *_fact("card.projected", projected, lang),
+                    ],
+                    className="row small mb-1 card-facts",
+                ),
+                html.P(text_equivalent(row, lang), className="card-sentence small mb-1"),
+                html.Div(
+                    [t("col.source", lang), ": ", _source(row, lang)],
+                    className="small text-muted card-source position-relative",
+                ),
+            ],
+            className="card-body",
+        ),
+        id={"type": CARD_TYPE, "index": indicator_id},
+        className=f"card h-100 indicator-card status-border-{row['status']}",
+        **{"data-indicator": indicator_id, "data-status": row["status"]},
+    )
