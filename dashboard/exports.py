@@ -84,7 +84,11 @@ def to_xlsx_bytes(frame: pd.DataFrame, sheet_name: str = "observations") -> byte
 def _xlsx_cell(value: object) -> object:
     if isinstance(value, (float, np.floating)):
         value = float(value)
-        return int(value) if value == int(value) and abs(value) < 1e15 else value
+        if value == int(value) and abs(value) < 1e15:
+            return int(value)
+        # openpyxl writes 16 significant digits; a float that needs 17 goes in as its exact
+        # text, which the importer reads back to the same float.
+        return value if float(f"{value:.16g}") == value else repr(value)
     if isinstance(value, np.integer):
         return int(value)
     return value

@@ -14,10 +14,21 @@ from dashboard.store.repository import Store
 pytestmark = pytest.mark.browser
 
 INDICATOR_IDS = [
-    "LOG-TRAINS", "LOG-FREIGHT-VOLUME", "LOG-FREIGHT-VALUE", "LOG-PORT-THROUGHPUT", "LOG-ROUTES",
-    "PLT-CCI-FINANCING", "PLT-FTZ-ENTITIES", "PLT-FTZ-INNOVATIONS",
-    "ECO-TRADE", "ECO-HITECH-SHARE", "ECO-SERVICE-TRADE", "ECO-FORTUNE500", "ECO-FDI",
-    "ENV-RMB-SETTLEMENT", "ENV-PERSONNEL",
+    "LOG-TRAINS",
+    "LOG-FREIGHT-VOLUME",
+    "LOG-FREIGHT-VALUE",
+    "LOG-PORT-THROUGHPUT",
+    "LOG-ROUTES",
+    "PLT-CCI-FINANCING",
+    "PLT-FTZ-ENTITIES",
+    "PLT-FTZ-INNOVATIONS",
+    "ECO-TRADE",
+    "ECO-HITECH-SHARE",
+    "ECO-SERVICE-TRADE",
+    "ECO-FORTUNE500",
+    "ECO-FDI",
+    "ENV-RMB-SETTLEMENT",
+    "ENV-PERSONNEL",
 ]  # fmt: skip  (grouped by pillar, in the plan's order of pillars)
 LOGISTICS = [i for i in INDICATOR_IDS if i.startswith("LOG-")]
 CARDS = "#indicator-cards [data-indicator]"
@@ -33,8 +44,7 @@ def app_for(url: str, *, demo: bool = False):
 def resource_hosts(dash_duo) -> set[str]:
     """Every host the page fetched anything from (scripts, styles, fonts, XHR)."""
     entries = dash_duo.driver.execute_script(
-        "return performance.getEntriesByType('resource').map(e => e.name)"
-        ".concat([location.href])"
+        "return performance.getEntriesByType('resource').map(e => e.name).concat([location.href])"
     )
     return {urlparse(name).netloc for name in entries}
 

@@ -5,7 +5,7 @@ MESSAGES: dict[str, str] = {
     "problem.file_empty": "The file is empty.",
     "problem.file_no_rows": "The file has a header but no data rows.",
     "problem.file_too_large": "The file is {size} bytes; the limit is {limit} bytes.",
-    "problem.file_binary": "This is a {kind} file, not a CSV or Excel (.xlsx) file.",
+    "problem.file_binary": "This is a {file_type} file, not a CSV or Excel (.xlsx) file.",
     "problem.file_utf16": (
         "The file is in UTF-16, which is not accepted. Save it as CSV UTF-8 (or as .xlsx)."
     ),
@@ -47,6 +47,11 @@ MESSAGES: dict[str, str] = {
     "problem.confidence_invalid": "'{value}' is not a confidence mark; use H, M, L or M-H.",
     "problem.illustrative_invalid": "'{value}' is not yes or no.",
     "problem.text_too_long": "The text is longer than {limit} characters.",
+    "problem.row_too_many_cells": "This row has {count} cells, more than the {expected} columns of the header.",
+    "kind.flow": "flow",
+    "kind.stock": "stock",
+    "kind.share": "share",
+    "kind.growth": "growth",
     # ----- warnings -----
     "problem.period_future": "The period {value} is in the future.",
     "problem.value_jump": (

@@ -26,7 +26,10 @@ class Problem:
     params: dict = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        return t(f"problem.{self.code}", lang, value=self.value, **self.params)
+        params = dict(self.params)
+        if "kind" in params:
+            params["kind"] = t(f"kind.{params['kind']}", lang)
+        return t(f"problem.{self.code}", lang, value=self.value, column=self.column, **params)
 
     def as_dict(self, lang: str = "en") -> dict:
         """The shape the CLI, the web table and the JSON API all show."""

@@ -11,6 +11,7 @@ import io
 import math
 import re
 import unicodedata
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -77,23 +78,30 @@ def _fold(text: str) -> str:
 
 
 def _match_header(header: str) -> str | None:
-    """The column a header names: ``数值``, ``value``, ``value / 数值``, ``数值(value)``."""
+    """The column a header names, or None for a reference column to ignore.
+
+    Accepted: ``数值``, ``value``, ``value / 数值``, ``数值(value)``, ``value (billion CNY)``
+    (the first part names the column) and ``indicator_id 指标代码`` (every word names it).
+    Not matched: ``indicator name``, ``unit of value`` (they only mention a column).
+    """
     folded = _fold(header)
     if folded in _ALIAS_TO_COLUMN:
         return _ALIAS_TO_COLUMN[folded]
-    tokens = [tok.strip() for tok in re.split(r"[/|()\[\]（）【】,，;；\n]", folded) if tok.strip()]
-    matches = {_ALIAS_TO_COLUMN[tok] for tok in tokens if tok in _ALIAS_TO_COLUMN}
-    if len(matches) == 1:
-        return matches.pop()
-    # "indicator_id 指标代码": a space between an English and a Chinese name.
-    matches = {_ALIAS_TO_COLUMN[tok] for tok in folded.split(" ") if tok in _ALIAS_TO_COLUMN}
-    return matches.pop() if len(matches) == 1 else None
+    parts = [p.strip() for p in re.split(r"[/|()\[\]（）【】,，;；\n]", folded) if p.strip()]
+    if len(parts) > 1 and parts[0] in _ALIAS_TO_COLUMN:
+        named = {_ALIAS_TO_COLUMN[p] for p in parts if p in _ALIAS_TO_COLUMN}
+        return named.pop() if len(named) == 1 else None
+    words = folded.split(" ")
+    if len(words) > 1 and all(w in _ALIAS_TO_COLUMN for w in words):
+        named = {_ALIAS_TO_COLUMN[w] for w in words}
+        return named.pop() if len(named) == 1 else None
+    return None
 
 
 def _sniff_binary(data: bytes) -> None:
     for signature, kind in _BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise FileRejected(Problem("file_binary", params={"kind": kind}))
+            raise FileRejected(Problem("file_binary", params={"file_type": kind}))
     if data.startswith(_OLE2):
         raise FileRejected(Problem("xls_old"))
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -103,7 +111,7 @@ def _sniff_binary(data: bytes) -> None:
         # UTF-16 without a byte-order mark looks like ASCII with every other byte NUL.
         if head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4:
             raise FileRejected(Problem("file_utf16"))
-        raise FileRejected(Problem("file_binary", params={"kind": "binary"}))
+        raise FileRejected(Problem("file_binary", params={"file_type": "binary"}))
 
 
 def _decode(data: bytes) -> str:
@@ -127,25 +135,48 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _read_csv(data: bytes) -> list[list[str]]:
+_BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
+
+
+def _read_csv(data: bytes) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """Cells as text, each frame row's line number, and a problem per over-long row.
+
+    A row with more cells than the header is left out of the frame and reported at its own
+    line, so one stray comma does not hide every other problem of the file.
+    """
     text = _decode(data)
     first_line = text.split("\n", 1)[0]
     try:
-        frame = pd.read_csv(
-            io.StringIO(text),
-            sep=_delimiter(first_line),
-            header=None,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,  # every cell stays text; a blank line is a row of ""
-            skip_blank_lines=False,
-            engine="c",
-        )
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=_delimiter(first_line),
+                header=None,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,  # every cell stays text; a blank line is a row of ""
+                skip_blank_lines=False,
+                engine="c",
+                on_bad_lines="warn",
+            )
     except pd.errors.EmptyDataError as exc:
         raise FileRejected(Problem("file_empty")) from exc
     except (pd.errors.ParserError, ValueError) as exc:
         raise FileRejected(Problem("csv_unreadable", params={"detail": str(exc)[:200]})) from exc
-    return frame
+    bad = [
+        (int(line), int(expected), int(saw))
+        for warning in caught
+        for line, expected, saw in _BAD_LINE.findall(str(warning.message))
+    ]
+    lines = np.arange(1, len(frame) + len(bad) + 1)
+    if bad:
+        lines = np.delete(lines, [line - 1 for line, _, _ in bad])
+    problems = [
+        Problem("row_too_many_cells", row=line, params={"count": saw, "expected": expected})
+        for line, expected, saw in bad
+    ]
+    return frame, lines, problems
 
 
 def _cell_text(value: object) -> str:
@@ -176,7 +207,7 @@ def _check_zip(data: bytes) -> None:
     with archive:
         names = archive.namelist()
         if "xl/workbook.xml" not in names:
-            raise FileRejected(Problem("file_binary", params={"kind": "ZIP"}))
+            raise FileRejected(Problem("file_binary", params={"file_type": "ZIP"}))
         unpacked = sum(info.file_size for info in archive.infolist())
         packed = max(1, sum(info.compress_size for info in archive.infolist()))
         if unpacked > MAX_XLSX_UNPACKED_BYTES or (
@@ -228,50 +259,66 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
             Problem("file_too_large", params={"size": len(data), "limit": max_bytes})
         )
     formulas: list[tuple[int, int, str]] = []
+    problems: list[Problem] = []
     if data.startswith(b"PK\x03\x04"):
         kind = "xlsx"
         grid, formulas = _read_xlsx(data)
+        lines = np.arange(1, len(grid) + 1)
     else:
         _sniff_binary(data)
         kind = "csv"
-        grid = _read_csv(data)
+        grid, lines, problems = _read_csv(data)
     if grid.empty:
         raise FileRejected(Problem("file_empty"))
 
     headers = [str(h) for h in grid.iloc[0].tolist()]
-    body = grid.iloc[1:]
-    row_numbers = np.arange(2, len(grid) + 1)
-    # Rows with no cell at all (blank lines, Excel's trailing ",,,,") are skipped; their
-    # numbers still count, so every reported row number is the file's own.
-    non_empty = (body != "").to_numpy().any(axis=1)
-    if not non_empty.all():
-        body, row_numbers = body[non_empty], row_numbers[non_empty]
-
-    problems: list[Problem] = []
     position_of: dict[str, int] = {}
+    header_problems: list[Problem] = []
     for position, header in enumerate(headers):
         column = _match_header(header)
         if column is None:
             continue  # reference columns (name, unit) in the template are welcome and ignored
         if column in position_of:
-            problems.append(
+            header_problems.append(
                 Problem("column_duplicate", row=HEADER_ROW, column=column, value=header)
             )
             continue
         position_of[column] = position
     for column in REQUIRED_COLUMNS:
         if column not in position_of:
-            problems.append(Problem("column_missing", row=HEADER_ROW, column=column))
+            header_problems.append(Problem("column_missing", row=HEADER_ROW, column=column))
+
+    body = grid.iloc[1:]
+    row_numbers = lines[1:]
+    blank = _blank_rows(body, position_of.get("indicator_id"))
+    if blank.any():
+        body, row_numbers = body[~blank], row_numbers[~blank]
 
     frame = pd.DataFrame(
         {column: body.iloc[:, pos].to_numpy(dtype=object) for column, pos in position_of.items()}
     )
     column_at = {pos: column for column, pos in position_of.items()}
-    for r, c, formula in formulas:
-        if r > 1:
-            problems.append(
-                Problem("formula_cell", row=r, column=column_at.get(c, headers[c]), value=formula)
-            )
+    formula_problems = [
+        Problem("formula_cell", row=r, column=column_at.get(c, headers[c]), value=formula)
+        for r, c, formula in formulas
+        if r > 1
+    ]
+    problems = header_problems + problems + formula_problems
     if not problems and frame.empty:
         raise FileRejected(Problem("file_no_rows", row=FILE_ROW))
     return RawTable(frame=frame, row_numbers=row_numbers, kind=kind, problems=problems)
+
+
+def _blank_rows(body: pd.DataFrame, id_position: int | None) -> np.ndarray:
+    """Rows with nothing but empty or white-space cells (blank lines, Excel's ",,,,").
+
+    Their line numbers still count, so every reported row number is the file's own. Cheap for
+    a large file: only rows whose id cell is blank are looked at cell by cell.
+    """
+    blank = ~(body != "").to_numpy().any(axis=1)
+    key = body.iloc[:, id_position] if id_position is not None else body.iloc[:, 0]
+    suspects = ~blank & (key.str.strip() == "").to_numpy()
+    if suspects.any():
+        rows = body[suspects]
+        blank[suspects] = ~rows.apply(lambda col: col.str.strip() != "").to_numpy().any(axis=1)
+    return blank

@@ -154,7 +154,8 @@ def _parse_values(cells: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]
     refuses take the slow path of our own rules.
     """
     raw = cells.astype(object)
-    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype="float64")
+    # A copy: pandas 3 may hand out a read-only view, and the slow path writes into it.
+    values = np.array(pd.to_numeric(raw, errors="coerce"), dtype="float64")
     slow = ~np.isfinite(values)
     percent = np.zeros(len(raw), dtype=bool)
     empty = np.zeros(len(raw), dtype=bool)
@@ -196,6 +197,11 @@ def validate(
     ``indicators`` is the catalogue; ``current`` the values in force (for the 50 % jump
     warning). ``today`` decides what is in the future (defaults to the real date at call time).
     """
+    if any(p.code == "column_missing" for p in raw.problems):
+        # Without a required column no row can be read; the header problems say it all.
+        return Validation(
+            rows=pd.DataFrame(), errors=list(raw.problems), error_count=len(raw.problems)
+        )
     cells = raw.frame.copy()
     for column in ("basis", "source", "note", "confidence", "illustrative"):
         if column not in cells:
@@ -221,15 +227,15 @@ def validate(
 
     values, percent, empty_value = _parse_values(cells["value"])
     percent_unit = unit == "percent"
-    not_number = ~empty_value & np.isnan(values)
+    formula_rows = {p.row for p in raw.problems if p.code == "formula_cell" and p.column == "value"}
+    has_formula = np.isin(raw.row_numbers, list(formula_rows))
+    not_number = ~empty_value & np.isnan(values) & ~has_formula
     found.flag(empty_value, "value_empty", "value")
     found.flag(not_number, "value_not_number", "value")
     found.flag(~not_number & percent & ~percent_unit & known, "value_percent", "value")
     numeric = ~np.isnan(values)
-    found.flag(numeric & (values < 0), "value_negative", "value")
-    found.flag(
-        numeric & (kind == "share") & ((values < 0) | (values > 100)), "share_out_of_range", "value"
-    )
+    found.flag(known & numeric & (values < 0), "value_negative", "value")
+    found.flag(numeric & (kind == "share") & (values > 100), "share_out_of_range", "value")
 
     basis_text = _fold(cells["basis"]).str.lower()
     basis = basis_text.map(_BASIS_ALIASES).to_numpy(dtype=object)

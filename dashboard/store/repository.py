@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
 from ..core.periods import parse_period, quarter_label
-from ..core.progress import compute_progress, default_as_of
+from ..core.progress import compute_progress, default_as_of, value_series
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
 
@@ -250,6 +250,19 @@ class Store:
             return [quarter_label(q) for q in sorted(quarters, reverse=True)]
 
         return list(self._cached(key, compute))
+
+    def series(self, indicator_id: str) -> pd.DataFrame:
+        """One indicator's value at every quarter it has one (flows as trailing twelve months)."""
+        key = ("series", self.data_version(), indicator_id)
+
+        def compute() -> pd.DataFrame:
+            catalogue = self.indicators()
+            catalogue = catalogue[catalogue["indicator_id"] == indicator_id]
+            observations = self.current_observations()
+            observations = observations[observations["indicator_id"] == indicator_id]
+            return value_series(catalogue, observations)
+
+        return self._cached(key, compute).copy()
 
     def _cached(self, key: tuple, compute):
         with self._cache_lock:
