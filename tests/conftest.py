@@ -141,3 +141,25 @@ def seeded_store(database_url) -> Iterator[Store]:
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'tracker.db'}"
+
+
+@pytest.fixture
+def make_app(sqlite_url):
+    """Build the whole Dash app over a fresh SQLite file seeded by ``init-db`` (or ``--demo``)."""
+    from dashboard.app import create_dash
+
+    def build(*, demo: bool = False):
+        store = Store.from_url(sqlite_url)
+        init_db(store, demo=demo)
+        store.engine.dispose()
+        return create_dash({"DATABASE_URL": sqlite_url})
+
+    return build
+
+
+def english_words(text: str) -> list[str]:
+    """Latin words of three letters or more, once ids, quarters, units and URLs are removed."""
+    import re
+
+    text = re.sub(r"https?://\S+|[A-Z]{3}-[A-Z0-9-]+|\d{4}Q\d|TEU|English", "", text)
+    return re.findall(r"[A-Za-z]{3,}", text)

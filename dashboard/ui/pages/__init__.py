@@ -11,8 +11,8 @@ from dash import Dash
 
 
 def register_pages(app: Dash) -> None:
-    from . import not_found, overview
+    from . import indicator, methodology, not_found, overview, plan
 
     dash.page_registry.clear()
-    for page in (overview, not_found):
+    for page in (overview, indicator, plan, methodology, not_found):
         page.register(app)

@@ -1,0 +1,60 @@
+"""Read-only reference data shipped in ``data/``: the context figures (no 2027 target).
+
+The file is small and changes only when someone edits it, so it is read once per process and
+kept until its modification time or size changes (an edited file is picked up on the next call
+without a restart). Callers get a copy: the cached frame itself is never handed out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["CONTEXT_COLUMNS", "CONTEXT_FILE", "DATA_DIR", "ReferenceDataError", "context_figures"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+CONTEXT_FILE = "context_figures.csv"
+#: The columns of ``context_figures.csv``, in file order (see data/README.md).
+CONTEXT_COLUMNS = (
+    "figure_id",
+    "topic",
+    "label_en",
+    "label_zh",
+    "value",
+    "unit",
+    "as_of",
+    "scope",
+    "source",
+    "confidence",
+    "note",
+)
+
+
+class ReferenceDataError(ValueError):
+    """A shipped reference file lacks a column or holds a value that is not a number."""
+
+
+def context_figures(path: Path | None = None) -> pd.DataFrame:
+    """Every context figure, in file order: text columns as ``str``, ``value`` as float."""
+    path = Path(path or DATA_DIR / CONTEXT_FILE)
+    stat = path.stat()
+    return _read_context_figures(str(path), stat.st_mtime_ns, stat.st_size).copy(deep=True)
+
+
+@lru_cache(maxsize=4)
+def _read_context_figures(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """Parse the file; the modification time and size are part of the cache key only."""
+    del mtime_ns, size
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [column for column in CONTEXT_COLUMNS if column not in frame.columns]
+    if missing:
+        raise ReferenceDataError(f"{path}: missing column(s) {', '.join(missing)}")
+    values = pd.to_numeric(frame["value"].str.replace(",", "", regex=False), errors="coerce")
+    if values.isna().any():
+        bad = frame.loc[values.isna(), "figure_id"].tolist()
+        raise ReferenceDataError(f"{path}: value is not a number for {', '.join(bad)}")
+    frame = frame[list(CONTEXT_COLUMNS)].copy()
+    frame["value"] = values.astype("float64")
+    return frame

@@ -1,0 +1,585 @@
+"""The plan ``/plan``: the structure of seed 004 as a readable page, every figure with its source.
+
+One overall goal; the four functional goals (the tracker's pillars) with their indicators from
+the catalogue; the Pilot Free Trade Zone's "1135" plan; and the context figures of
+``data/context_figures.csv`` (published status figures with no 2027 target).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import dash
+import pandas as pd
+from dash import Dash, dcc, html
+
+from ...core.catalogue import PILLARS
+from ...i18n import catalogue, normalise_language, t
+from ...store.reference import context_figures
+from ...web import get_store
+from ..cards import target_text
+from ..components import page_shell, page_url
+from ..format import format_period, format_value, source_addresses
+
+PATH = "/plan"
+PLAN_SEED = "004"
+PLAN_SOURCE = "seeds/004_23db1aef8e1b3645.txt"
+#: The plan's counts that are not in the catalogue (seed 004, "Vision 2027").
+OVERALL_GOALS = 1
+KEY_TASKS = 12
+SIGNIFICANT_LEAPS = 4
+FTZ_FOCUSES = 3
+FTZ_ZONES = 5
+#: Context-figure units the tracker's own formatter writes in Chinese statistics style
+#: (亿元, 万标准箱): unit -> (tracker unit, factor to it).
+TRACKER_UNITS = {
+    "billion CNY": ("billion CNY", 1.0),
+    "billion USD": ("billion USD", 1.0),
+    "million USD": ("billion USD", 1e-3),
+    "TEU": ("TEU", 1.0),
+    "million TEU": ("TEU", 1e6),
+    "trains": ("trains", 1.0),
+    "routes": ("routes", 1.0),
+}
+INDICATOR_ID = re.compile(r"\b(?:LOG|ECO|PLT|ENV)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+#: Context figures are Chongqing's unless their scope says otherwise (the legend says so).
+DEFAULT_SCOPE = "Chongqing"
+YEAR_ON_YEAR = re.compile(r"([+-]\d+(?:\.\d+)?) ?% year on year")
+YEAR = re.compile(r"^(\d{4})$")
+MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def register(app: Dash | None = None) -> None:
+    """Register the page (it has no callbacks, so ``app`` is not needed)."""
+    dash.register_page(__name__, path=PATH, name="Plan", title="Vision 2027 Tracker", layout=layout)
+
+
+# ----- small text helpers ---------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    """``"Chengdu + Chongqing, cumulative"`` -> ``"chengdu_chongqing_cumulative"``."""
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def published_number(value: float, lang: str) -> str:
+    """The number with the digits it was published with: ``1.289``, ``4,800`` (zh: ``4800``)."""
+    whole, _, fraction = f"{abs(value):.6f}".partition(".")
+    fraction = fraction.rstrip("0")
+    whole = f"{int(whole):,}" if lang == "en" else whole
+    sign = "\u2212" if value < 0 else ""
+    return sign + whole + (f".{fraction}" if fraction else "")
+
+
+def _zh_count(value: float, word: str) -> str:
+    if abs(value) >= 1e4:
+        return f"{published_number(value / 1e4, 'zh')}万{word}"
+    return f"{published_number(value, 'zh')}{word}"
+
+
+def context_number(value: float, unit: str, lang: str) -> str:
+    """A context figure's value and unit: ``25.65 bn USD`` / ``256.5亿美元``."""
+    if unit == "percent":
+        return f"{published_number(value, lang)}%"
+    if lang == "zh" and unit in TRACKER_UNITS:
+        tracker_unit, factor = TRACKER_UNITS[unit]
+        return format_value(value * factor, tracker_unit, "zh")
+    word = t(f"plan.unit.{slug(unit)}", lang)
+    if lang == "zh":
+        return _zh_count(value, word)
+    return f"{published_number(value, lang)} {word}"
+
+
+def _month(number: str, lang: str) -> str:
+    return t(f"plan.month.{int(number)}", lang)
+
+
+def format_as_of(text: str, lang: str) -> str:
+    """``2023-01 to 2023-09`` -> ``Jan–Sep 2023`` / ``2023年1—9月``; see data/README.md."""
+    text = text.strip()
+    if text.startswith("cumulative to "):
+        return t("plan.as_of.cumulative", lang, date=format_as_of(text[14:], lang))
+    if " to " in text:
+        start, end = (part.strip() for part in text.split(" to ", 1))
+        if YEAR.match(start) and YEAR.match(end):
+            return t("plan.as_of.year_range", lang, start=start, end=end)
+        first, last = MONTH.match(start), MONTH.match(end)
+        if first and last and first.group(1) == last.group(1):
+            return t(
+                "plan.as_of.month_range",
+                lang,
+                year=first.group(1),
+                start=_month(first.group(2), lang),
+                end=_month(last.group(2), lang),
+            )
+        return t(
+            "plan.as_of.range",
+            lang,
+            start=format_as_of(start, lang),
+            end=format_as_of(end, lang),
+        )
+    if match := YEAR.match(text):
+        return t("plan.as_of.year", lang, year=match.group(1))
+    if match := MONTH.match(text):
+        return t("plan.as_of.month", lang, year=match.group(1), month=_month(match.group(2), lang))
+    if match := DAY.match(text):
+        year, month, day = match.groups()
+        return t("plan.as_of.day", lang, year=year, month=_month(month, lang), day=str(int(day)))
+    return text
+
+
+@dataclass(frozen=True)
+class NoteFlags:
+    """What the tracker reads from a context figure's English note, to show in both languages."""
+
+    qualifier: str | None  # "over" (a lower bound), "about" or "nearly"
+    date_approximate: bool
+    related: tuple[str, ...]  # tracked indicators the figure resembles but does not measure
+    year_on_year: str | None  # "+72" from "+72 % year on year"
+
+
+def note_flags(note: str) -> NoteFlags:
+    note = note or ""
+    qualifier = None
+    if "lower bound" in note:
+        qualifier = "over"
+    elif "'nearly " in note:
+        qualifier = "nearly"
+    elif re.search(r"(^|; )approximate \('", note):
+        qualifier = "about"
+    growth = YEAR_ON_YEAR.search(note)
+    return NoteFlags(
+        qualifier=qualifier,
+        date_approximate="date approximate" in note,
+        related=tuple(dict.fromkeys(INDICATOR_ID.findall(note))),
+        year_on_year=growth.group(1) if growth else None,
+    )
+
+
+def source_cell(source: object, lang: str, full_text: bool = False):
+    """Links to each published address, or the seed document named (the overview's wording)."""
+    if not isinstance(source, str) or not source:
+        return "–"
+    if source.startswith("seeds/"):
+        seed = source.split("/")[-1].split("_")[0]
+        key = "source.seed" if seed == PLAN_SEED else "plan.source.other_seed"
+        return html.Span(t(key, lang, seed=seed), title=source, **{"data-source": "seed"})
+    addresses = source_addresses(source)
+    if not addresses:
+        return html.Span(source, className="text-muted")
+    parts: list = []
+    for number, address in enumerate(addresses, start=1):
+        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
+        if parts:
+            parts.append(" · ")
+        parts.append(
+            html.A(label, href=address, title=source, target="_blank", rel="noopener noreferrer")
+        )
+    return html.Span(parts, **{"data-source": "web"})
+
+
+def _source_line(source: str, lang: str) -> html.P:
+    return html.P(
+        [t("col.source", lang), t("plan.separator", lang), source_cell(source, lang)],
+        className="small text-muted mb-0",
+    )
+
+
+# ----- overall goal ---------------------------------------------------------------------------
+
+
+def _glance(lang: str, targets: int) -> html.Ul:
+    items = (
+        (OVERALL_GOALS, "plan.glance.goal"),
+        (len(PILLARS), "plan.glance.functional"),
+        (targets, "plan.glance.targets"),
+        (KEY_TASKS, "plan.glance.tasks"),
+        (SIGNIFICANT_LEAPS, "plan.glance.leaps"),
+    )
+    return html.Ul(
+        [
+            html.Li(
+                [html.Span(str(count), className="glance-number"), html.Span(t(key, lang))],
+                className="glance-item",
+            )
+            for count, key in items
+        ],
+        className="list-unstyled plan-glance",
+        **{"aria-label": t("plan.glance.label", lang)},
+    )
+
+
+def _overall(lang: str, targets: int) -> html.Section:
+    return html.Section(
+        [
+            html.H2(t("plan.overall.heading", lang), id="plan-overall", className="h4 mt-4"),
+            html.P(html.Strong(t("plan.overall.goal", lang)), className="fs-5 mb-2"),
+            _glance(lang, targets),
+            html.P(t("plan.overall.structure", lang), className="mb-1"),
+            html.P(t("plan.overall.not_itemised", lang), className="text-muted"),
+            _source_line(PLAN_SOURCE, lang),
+        ],
+        **{"aria-labelledby": "plan-overall"},
+    )
+
+
+# ----- the four functional goals --------------------------------------------------------------
+
+
+def _quote(pillar: str, text: str, source: str, lang: str) -> html.Figure:
+    """The plan's sentence: verbatim in English; in Chinese a marked translation, original kept."""
+    caption = html.Figcaption(["— ", source_cell(source, lang)], className="small text-muted")
+    key = f"plan.quote.{pillar}"
+    # The translation is shown only while its English key still matches the catalogue's text.
+    if lang == "en" or key not in catalogue(lang) or t(key, "en") != text:
+        return html.Figure(
+            [html.Blockquote(html.P(text, className="mb-0"), lang="en"), caption],
+            className="plan-quote",
+        )
+    return html.Figure(
+        [
+            html.Blockquote(
+                [
+                    html.P(
+                        [
+                            html.Span(
+                                t("plan.quote.translation", lang) + t("plan.separator", lang),
+                                className="fw-semibold",
+                            ),
+                            t(key, lang),
+                        ],
+                        className="mb-1",
+                    ),
+                    html.Details(
+                        [
+                            html.Summary(t("plan.quote.original", lang), className="small"),
+                            html.P(text, lang="en", className="small mb-0"),
+                        ]
+                    ),
+                ]
+            ),
+            caption,
+        ],
+        className="plan-quote",
+    )
+
+
+def _indicator_row(row: pd.Series, lang: str) -> html.Tr:
+    name = row["name_zh"] if lang == "zh" else row["name_en"]
+    indicator_id = row["indicator_id"]
+    return html.Tr(
+        [
+            html.Th(
+                [
+                    dcc.Link(name, href=page_url(f"/indicator/{indicator_id}", lang=lang)),
+                    html.Br(),
+                    html.Code(indicator_id, className="small"),
+                ],
+                scope="row",
+            ),
+            html.Td(t(f"plan.kind.{row['kind']}", lang), className="d-none d-md-table-cell"),
+            html.Td(target_text(row, lang), className="text-nowrap"),
+            html.Td(format_period(row["baseline_period"], lang)),
+        ],
+        **{"data-indicator": indicator_id},
+    )
+
+
+def _indicator_table(number: int, name: str, rows: pd.DataFrame, lang: str) -> html.Div:
+    columns = ("col.indicator", "plan.col.kind", "col.target", "plan.col.baseline")
+    return html.Div(
+        html.Table(
+            [
+                html.Caption(
+                    t("plan.pillar.caption", lang, number=number, name=name),
+                    className="visually-hidden",
+                ),
+                html.Thead(
+                    html.Tr(
+                        [
+                            html.Th(
+                                t(c, lang),
+                                scope="col",
+                                className="d-none d-md-table-cell"
+                                if c == "plan.col.kind"
+                                else None,
+                            )
+                            for c in columns
+                        ]
+                    )
+                ),
+                html.Tbody([_indicator_row(row, lang) for _, row in rows.iterrows()]),
+            ],
+            className="table table-sm align-middle plan-targets",
+        ),
+        className="table-responsive",
+    )
+
+
+def _pillar_section(number: int, pillar, rows: pd.DataFrame, lang: str) -> html.Section:
+    name = pillar.name_zh if lang == "zh" else pillar.name_en
+    anchor = f"plan-pillar-{pillar.id}"
+    quotes = [
+        _quote(pillar.id, text, source, lang)
+        for text, source in dict.fromkeys(
+            zip(rows["target_text"], rows["target_source"], strict=True)
+        )
+    ]
+    body = (
+        [*quotes, _indicator_table(number, name, rows, lang)]
+        if len(rows)
+        else [html.P(t("plan.pillar.none", lang), className="text-muted")]
+    )
+    return html.Section(
+        [
+            html.H3(
+                t("plan.pillar.heading", lang, number=number, name=name),
+                id=anchor,
+                className="h5 mt-4",
+            ),
+            *body,
+        ],
+        **{"aria-labelledby": anchor, "data-pillar-section": pillar.id},
+    )
+
+
+def _pillars(indicators: pd.DataFrame, lang: str) -> html.Section:
+    return html.Section(
+        [
+            html.H2(t("plan.pillars.heading", lang), id="plan-pillars", className="h4 mt-4"),
+            html.P(t("plan.pillars.intro", lang)),
+            *[
+                _pillar_section(number, pillar, indicators[indicators["pillar"] == pillar.id], lang)
+                for number, pillar in enumerate(PILLARS, start=1)
+            ],
+        ],
+        **{"aria-labelledby": "plan-pillars"},
+    )
+
+
+# ----- the free trade zone's "1135" plan ------------------------------------------------------
+
+
+def _ftz_part(anchor: str, heading_key: str, body, lang: str) -> html.Section:
+    return html.Section(
+        [html.H3(t(heading_key, lang), id=anchor, className="h5 mt-3"), body],
+        **{"aria-labelledby": anchor},
+    )
+
+
+def _ftz(lang: str) -> html.Section:
+    focuses = html.Ol(
+        [
+            html.Li(
+                [
+                    html.Strong(t(f"plan.ftz.focus.{i}.name", lang)),
+                    html.Br(),
+                    t(f"plan.ftz.focus.{i}.text", lang),
+                ],
+                className="mb-1",
+            )
+            for i in range(1, FTZ_FOCUSES + 1)
+        ]
+    )
+    zones = html.Ol(
+        [
+            html.Li(t(f"plan.ftz.zone.{i}", lang), **{"data-zone": str(i)})
+            for i in range(1, FTZ_ZONES + 1)
+        ],
+        id="ftz-zones",
+    )
+    return html.Section(
+        [
+            html.H2(t("plan.ftz.heading", lang), id="plan-ftz", className="h4 mt-4"),
+            html.P(t("plan.ftz.intro", lang)),
+            html.Div(
+                [
+                    html.Div(
+                        _ftz_part(
+                            "plan-ftz-goal",
+                            "plan.ftz.goal.heading",
+                            html.P(t("plan.ftz.goal.text", lang)),
+                            lang,
+                        ),
+                        className="col-md-6",
+                    ),
+                    html.Div(
+                        _ftz_part(
+                            "plan-ftz-file",
+                            "plan.ftz.file.heading",
+                            html.P(t("plan.ftz.file.text", lang)),
+                            lang,
+                        ),
+                        className="col-md-6",
+                    ),
+                    html.Div(
+                        _ftz_part("plan-ftz-focuses", "plan.ftz.focuses.heading", focuses, lang),
+                        className="col-md-6",
+                    ),
+                    html.Div(
+                        _ftz_part("plan-ftz-zones", "plan.ftz.zones.heading", zones, lang),
+                        className="col-md-6",
+                    ),
+                ],
+                className="row",
+            ),
+            _source_line(PLAN_SOURCE, lang),
+        ],
+        **{"aria-labelledby": "plan-ftz"},
+    )
+
+
+# ----- context figures ------------------------------------------------------------------------
+
+
+def _figure_value(row: pd.Series, flags: NoteFlags, lang: str) -> list:
+    text = context_number(float(row["value"]), row["unit"], lang)
+    if flags.qualifier:
+        text = t(f"plan.value.{flags.qualifier}", lang, value=text)
+    parts: list = [html.Span(text, className="text-nowrap")]
+    if flags.qualifier == "over":
+        parts += [
+            " ",
+            html.Span(
+                t("plan.flag.lower_bound", lang),
+                className="badge text-bg-light border lower-bound",
+            ),
+        ]
+    if flags.year_on_year:
+        rate = flags.year_on_year.lstrip("+") + "%"
+        rate = f"+{rate}" if flags.year_on_year.startswith("+") else rate.replace("-", "\u2212")
+        parts += [html.Br(), html.Span(t("plan.flag.yoy", lang, rate=rate), className="small")]
+    return parts
+
+
+def _related(flags: NoteFlags, names: dict[str, str], lang: str) -> list:
+    known = [i for i in flags.related if i in names]
+    if not known:
+        return []
+    links: list = []
+    for indicator_id in known:
+        if links:
+            links.append("、" if lang == "zh" else "; ")
+        links.append(
+            dcc.Link(names[indicator_id], href=page_url(f"/indicator/{indicator_id}", lang=lang))
+        )
+    label = t("plan.flag.related", lang) + t("plan.separator", lang)
+    return [html.Div([label, *links], className="small related")]
+
+
+def _figure_row(row: pd.Series, names: dict[str, str], lang: str) -> html.Tr:
+    flags = note_flags(row["note"])
+    label = row["label_zh"] if lang == "zh" else row["label_en"]
+    as_of = format_as_of(row["as_of"], lang)
+    if flags.date_approximate:
+        as_of = t("plan.as_of.about", lang, date=as_of)
+    shown_scope = row["scope"] and row["scope"] != DEFAULT_SCOPE
+    scope = t(f"plan.scope.{slug(row['scope'])}", lang) if shown_scope else None
+    confidence = row["confidence"]
+    return html.Tr(
+        [
+            html.Th(
+                [
+                    html.Div(label),
+                    html.Div(t("plan.scope", lang, scope=scope), className="small text-muted")
+                    if scope
+                    else None,
+                    *_related(flags, names, lang),
+                ],
+                scope="row",
+            ),
+            html.Td(_figure_value(row, flags, lang)),
+            html.Td(as_of),
+            html.Td(source_cell(row["source"], lang)),
+            html.Td(
+                t(f"plan.confidence.{slug(confidence)}", lang) if confidence else "–",
+                className="d-none d-md-table-cell",
+            ),
+        ],
+        **{"data-figure": row["figure_id"]},
+    )
+
+
+def _topic_section(topic: str, rows: pd.DataFrame, names: dict[str, str], lang: str):
+    anchor = f"plan-context-{topic}"
+    name = t(f"plan.topic.{topic}", lang)
+    columns = ("plan.col.figure", "plan.col.value", "plan.col.as_of", "col.source")
+    header = [html.Th(t(c, lang), scope="col") for c in columns] + [
+        html.Th(t("plan.col.confidence", lang), scope="col", className="d-none d-md-table-cell")
+    ]
+    return html.Section(
+        [
+            html.H3(name, id=anchor, className="h5 mt-4"),
+            html.Div(
+                html.Table(
+                    [
+                        html.Caption(
+                            t("plan.context.caption", lang, topic=name),
+                            className="visually-hidden",
+                        ),
+                        html.Thead(html.Tr(header)),
+                        html.Tbody([_figure_row(row, names, lang) for _, row in rows.iterrows()]),
+                    ],
+                    className="table table-sm align-middle context-table",
+                ),
+                className="table-responsive",
+            ),
+        ],
+        **{"aria-labelledby": anchor, "data-topic": topic},
+    )
+
+
+def _context(figures: pd.DataFrame, names: dict[str, str], lang: str) -> html.Section:
+    topics = list(dict.fromkeys(figures["topic"]))
+    return html.Section(
+        [
+            html.H2(
+                [
+                    t("plan.context.heading", lang),
+                    " ",
+                    html.Span(
+                        t("plan.context.badge", lang),
+                        className="badge text-bg-secondary align-middle fs-6",
+                    ),
+                ],
+                id="plan-context",
+                className="h4 mt-4",
+            ),
+            html.P(t("plan.context.intro", lang)),
+            html.P(
+                [
+                    t("plan.context.legend", lang),
+                    " ",
+                    t("plan.context.count", lang, count=len(figures)),
+                ],
+                className="small text-muted",
+            ),
+            *[
+                _topic_section(topic, figures[figures["topic"] == topic], names, lang)
+                for topic in topics
+            ],
+        ],
+        **{"aria-labelledby": "plan-context"},
+    )
+
+
+def layout(lang: str | None = None, **_):
+    lang = normalise_language(lang)
+    indicators = get_store().indicators()
+    name_column = "name_zh" if lang == "zh" else "name_en"
+    names = dict(zip(indicators["indicator_id"], indicators[name_column], strict=True))
+    return page_shell(
+        lang,
+        PATH,
+        [
+            html.H1(t("plan.heading", lang), className="h3 mt-3"),
+            html.P(t("plan.lead", lang), className="mb-1"),
+            html.P(t("plan.translation_note", lang), className="small text-muted"),
+            _overall(lang, len(indicators)),
+            _pillars(indicators, lang),
+            _ftz(lang),
+            _context(context_figures(), names, lang),
+        ],
+    )
