@@ -67,6 +67,11 @@ format: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/bench_progress.py
 	$(BIN)/python bench/bench_import.py
+	$(BIN)/python bench/bench_ui.py
+
+## make screenshots: PNGs of every page at 1366x768 in both languages into docs/screenshots/
+screenshots: test-deps
+	$(BIN)/python scripts/screenshots.py
 
 ## make demo: a separate database with the ILLUSTRATIVE demo data, served on $(PORT)
 demo: install

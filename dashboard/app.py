@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
 VENDOR_STYLESHEETS = (
     "vendor/bootstrap/bootstrap.min.css",
-    "vendor/bootstrap-icons/bootstrap-icons.min.css",
+    "vendor/bootstrap-icons/bootstrap-icons-subset.css",
 )
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 

@@ -25,6 +25,7 @@ CASES = [
     (5, "million people", "5 million people", "500万人次"),
     (230000, "entities", "230,000 entities", "23万户"),
     (65, "percent", "65% ", "65%"),
+    (976.0624579771436, "billion CNY", "976.1 bn CNY", "9760.6亿元"),
     (322, "companies", "322 companies", "322家"),
 ]
 
@@ -67,3 +68,17 @@ def test_source_addresses_split_several():
         "https://echannel5.com"
     ]
     assert source_addresses("seeds/004_23db1aef8e1b3645.txt") == []
+
+
+def test_every_icon_the_code_names_is_in_the_served_subset():
+    """A new icon needs `scripts/subset_icons.py` run again, or it would show as a blank."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    used = set()
+    for path in (root / "dashboard").rglob("*.py"):
+        used |= set(re.findall(r"\bbi-([a-z0-9-]+)", path.read_text(encoding="utf-8")))
+    css = (root / "assets/vendor/bootstrap-icons/bootstrap-icons-subset.css").read_text()
+    served = set(re.findall(r"\.bi-([a-z0-9-]+)::before", css))
+    assert used and used <= served, sorted(used - served)

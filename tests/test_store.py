@@ -177,3 +177,30 @@ def test_progress_pillar_filter(seeded_store):
     logistics = seeded_store.progress(pillar="logistics")
     assert set(logistics["pillar"]) == {"logistics"}
     assert len(logistics) == 5
+
+
+def test_cache_token_is_stable_and_changes_with_data_or_catalogue(seeded_store):
+    token = seeded_store.cache_token()
+    assert seeded_store.cache_token() == token  # missing values must not make it unstable
+    seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), RevisionMeta(user_name="x"))
+    after_upload = seeded_store.cache_token()
+    assert after_upload != token
+    catalogue = load_catalogue()
+    catalogue.loc[catalogue["indicator_id"] == "ECO-TRADE", "target_value"] = 1200.0
+    seeded_store.upsert_catalogue(catalogue)
+    assert seeded_store.cache_token() != after_upload
+
+
+def test_memoize_reuses_a_view_until_the_data_changes(seeded_store):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return seeded_store.progress().set_index("indicator_id").loc["ECO-TRADE", "latest_value"]
+
+    assert seeded_store.memoize(("trade",), build) == 800.68
+    assert seeded_store.memoize(("trade",), build) == 800.68
+    assert len(calls) == 1
+    seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), RevisionMeta(user_name="x"))
+    assert seeded_store.memoize(("trade",), build) == 900.0
+    assert len(calls) == 2

@@ -20,6 +20,9 @@ from .engine import default_database_url, make_engine, write_transaction
 
 __all__ = ["CommitResult", "RevisionMeta", "Store", "OBSERVATION_COLUMNS"]
 
+#: Catalogue columns that :meth:`Store.progress` adds to each row for display.
+PROGRESS_WORDING = ["name_en", "name_zh", "target_qualifier", "target_text", "target_source"]
+
 #: The columns of an incoming observation row (the ingest layer's output).
 OBSERVATION_COLUMNS = [
     "indicator_id",
@@ -64,8 +67,13 @@ class CommitResult:
 
 
 def _fingerprint(frame: pd.DataFrame) -> int:
-    """A cheap content hash of a small frame (the catalogue), for cache keys."""
-    return int(pd.util.hash_pandas_object(frame.astype(str), index=False).sum())
+    """A cheap content hash of a small frame (the catalogue's 15 rows), for cache keys.
+
+    Missing values become None first: ``hash(float("nan"))`` depends on the object's identity,
+    so the same catalogue would hash differently on every read.
+    """
+    plain = frame.astype(object).where(frame.notna(), None)
+    return hash(tuple(plain.itertuples(index=False, name=None)))
 
 
 def _frame(conn: Connection, statement) -> pd.DataFrame:
@@ -219,6 +227,19 @@ class Store:
 
     # ----- progress (cached per data version) ----------------------------------------------
 
+    def cache_token(self) -> tuple[int, int]:
+        """What every derived value depends on: the data version and the catalogue's content."""
+        return self.data_version(), _fingerprint(self.indicators())
+
+    def memoize(self, key: tuple, compute):
+        """Compute a value derived from the data once per process, until the data changes.
+
+        For views (a page's component tree for one set of parameters): any revision or a
+        changed catalogue gives a new token, so nothing stale is ever served. The value must
+        be treated as read-only by its users.
+        """
+        return self._cached(("memo", self.cache_token(), *key), compute)
+
     def progress(self, as_of: str | None = None, pillar: str | None = None) -> pd.DataFrame:
         """The progress table for a quarter; recomputed only when data or catalogue change.
 
@@ -235,10 +256,14 @@ class Store:
         return out
 
     def _compute_progress(self, catalogue: pd.DataFrame, as_of: str | None) -> pd.DataFrame:
+        """Progress plus the catalogue's wording (names, qualifier), so pages need no join."""
         observations = self.current_observations()
         result = compute_progress(catalogue, observations, as_of)
-        result.attrs["illustrative"] = bool(observations["illustrative"].any())
-        return result
+        wording = catalogue[["indicator_id", *PROGRESS_WORDING]]
+        merged = result.merge(wording, on="indicator_id", how="left", validate="one_to_one")
+        merged.attrs = dict(result.attrs)
+        merged.attrs["illustrative"] = bool(observations["illustrative"].any())
+        return merged
 
     def quarters_with_data(self) -> list[str]:
         """Every quarter at which some observation is dated, newest first (years at Q4)."""

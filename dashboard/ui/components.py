@@ -8,6 +8,9 @@ from dash import dcc, html
 
 from ..i18n import t
 
+#: The width of every page's frame (header, main, footer): see assets/tracker.css.
+FRAME = "container-fluid container-tracker"
+
 #: (path, translation key) of the main navigation, in order.
 NAVIGATION = (
     ("/", "nav.overview"),
@@ -76,7 +79,7 @@ def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
                     id="language-switch",
                 ),
             ],
-            className="container-xl d-flex flex-wrap align-items-center py-2 gap-2",
+            className=f"{FRAME} d-flex flex-wrap align-items-center py-2 gap-2",
         ),
         className="navbar tracker-header",
     )
@@ -84,7 +87,10 @@ def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
 
 def footer(lang: str) -> html.Footer:
     return html.Footer(
-        html.Div(t("footer.text", lang), className="container-xl small text-muted py-3"),
+        html.Div(
+            t("footer.text", lang),
+            className=f"{FRAME} small text-muted py-3",
+        ),
         className="border-top mt-4",
     )
 
@@ -94,7 +100,7 @@ def page_shell(lang: str, path: str, children: list, **params: str | None) -> ht
     return html.Div(
         [
             header(lang, path, **params),
-            html.Main(children, id="main", className="container-xl", tabIndex="-1"),
+            html.Main(children, id="main", className=FRAME, tabIndex="-1"),
             footer(lang),
         ],
         lang="zh-CN" if lang == "zh" else "en",

@@ -64,7 +64,7 @@ def format_value(value: float | None, unit: str, lang: str = "en") -> str:
     if lang == "zh":
         factor, word = _ZH_BASE.get(unit, (1.0, unit))
         scaled, prefix = _zh_scaled(value * factor)
-        decimals = 0 if float(scaled).is_integer() else 2
+        decimals = 0 if float(scaled).is_integer() else 1 if abs(scaled) >= 1000 else 2
         return f"{format_number(scaled, 'zh', decimals)}{prefix}{word}"
     if unit in ("billion CNY", "billion USD") and abs(value) >= 10_000:
         return f"{format_number(value / 1000, 'en', 2)} tn {unit.split()[1]}"

@@ -429,20 +429,25 @@ def _not_found(lang: str, indicator_id: str):
 
 
 def layout(indicator_id: str = "", lang: str | None = None, as_of: str | None = None, **_):
+    """The page for one indicator, built once per data version and then reused."""
     lang = normalise_language(lang)
     store = get_store()
     try:
         as_of_q = quarter_label(parse_quarter(as_of)) if as_of else None
     except PeriodError:
         as_of_q = None
+    return store.memoize(
+        ("indicator", indicator_id, lang, as_of_q),
+        lambda: _view(store, indicator_id, lang, as_of_q),
+    )
+
+
+def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
     progress = store.progress(as_of=as_of_q)
     match = progress[progress["indicator_id"] == indicator_id]
     if match.empty:
         return _not_found(lang, indicator_id)
-    catalogue = store.indicators().set_index("indicator_id").loc[indicator_id]
-    row = match.iloc[0].copy()
-    for column in ("name_en", "name_zh", "target_qualifier", "target_text", "target_source"):
-        row[column] = catalogue[column]
+    row = match.iloc[0]
     as_of_label = progress.attrs["as_of"]
     series = store.series(indicator_id)
     series = series[series["quarter"] <= parse_quarter(as_of_label)]
