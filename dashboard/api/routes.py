@@ -12,52 +12,17 @@ import pandas as pd
 from flask import Blueprint, jsonify, request
 from werkzeug.exceptions import HTTPException
 
-from ..core.catalogue import PILLAR_IDS
+from ..core.catalogue import CATALOGUE_COLUMNS, PILLAR_IDS
 from ..core.periods import PeriodError, parse_quarter, quarter_label
+from ..core.progress import PUBLIC_COLUMNS
 from ..web import get_store
 
 api = Blueprint("api", __name__)
 
 #: The progress object's keys, in order: the public contract of ``/api/v1/progress``.
-PROGRESS_KEYS = (
-    "indicator_id",
-    "pillar",
-    "kind",
-    "unit",
-    "status",
-    "baseline_period",
-    "baseline_value",
-    "latest_period",
-    "latest_value",
-    "target_period",
-    "target_value",
-    "target_growth",
-    "progress",
-    "cagr_observed",
-    "cagr_required",
-    "ratio",
-    "expected_value",
-    "projected_value",
-    "yoy_growth",
-    "source",
-)
-INDICATOR_KEYS = (
-    "indicator_id",
-    "pillar",
-    "name_en",
-    "name_zh",
-    "kind",
-    "unit",
-    "unit_zh",
-    "direction",
-    "target_qualifier",
-    "target_value",
-    "target_growth",
-    "target_period",
-    "baseline_period",
-    "target_text",
-    "target_source",
-)
+PROGRESS_KEYS = tuple(PUBLIC_COLUMNS)
+#: The catalogue as published by ``/api/v1/indicators``: its file's own columns.
+INDICATOR_KEYS = tuple(CATALOGUE_COLUMNS)
 
 
 class ApiError(Exception):

@@ -23,6 +23,7 @@ from .periods import current_quarter, parse_period, parse_quarter, quarter_label
 
 __all__ = [
     "ON_TRACK",
+    "PUBLIC_COLUMNS",
     "NEEDS_ACCELERATION",
     "THRESHOLD_ON_TRACK",
     "THRESHOLD_ACCELERATE",
@@ -64,7 +65,9 @@ RULES = {
 LEVEL_KINDS = ("flow", "stock", "share")
 FLOW_KINDS = ("flow", "growth")
 
-OUTPUT_COLUMNS = [
+#: The columns every consumer may rely on (the JSON API publishes exactly these, in order);
+#: the result has more (n, N, method, rule, latest_* details) for the pages.
+PUBLIC_COLUMNS = [
     "indicator_id",
     "pillar",
     "kind",

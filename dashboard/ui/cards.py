@@ -12,8 +12,8 @@ import pandas as pd
 from dash import dcc, html
 
 from ..i18n import t
-from .components import page_url
-from .format import format_percent, format_period, format_value, source_addresses
+from .components import page_url, source_links
+from .format import format_percent, format_period, format_value
 from .status import STATUS_COLOURS, status_badge
 
 CARD_TYPE = "indicator-card"
@@ -129,27 +129,6 @@ def gauge_figure(row: pd.Series, lang: str) -> dict | None:
     }
 
 
-def _source(row: pd.Series, lang: str):
-    source = row.get("source")
-    if not isinstance(source, str) or not source:
-        return "–"
-    if source.startswith("seeds/"):
-        seed = source.split("/")[-1].split("_")[0]
-        return html.Span(t("source.seed", lang, seed=seed), title=source)
-    addresses = source_addresses(source)
-    if not addresses:
-        return html.Span(source)
-    parts: list = []
-    for number, address in enumerate(addresses, start=1):
-        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
-        if parts:
-            parts.append(" · ")
-        parts.append(
-            html.A(label, href=address, title=address, target="_blank", rel="noopener noreferrer")
-        )
-    return html.Span(parts)
-
-
 def _fact(label_key: str, value, lang: str) -> list:
     return [html.Dt(t(label_key, lang), className="col-6"), html.Dd(value, className="col-6 mb-1")]
 
@@ -217,7 +196,7 @@ def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article
                 ),
                 html.P(text_equivalent(row, lang), className="card-sentence small mb-1"),
                 html.Div(
-                    [t("col.source", lang), ": ", _source(row, lang)],
+                    [t("col.source", lang), ": ", source_links(row.get("source"), lang)],
                     className="small text-muted card-source position-relative",
                 ),
             ],

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from ..i18n import t
+from .format import source_addresses
 
 #: The width of every page's frame (header, main, footer): see assets/tracker.css.
 FRAME = "container-fluid container-tracker"
@@ -117,3 +118,29 @@ def illustrative_banner(lang: str) -> html.Div:
         role="note",
         id="illustrative-banner",
     )
+
+
+#: The seed file that is the plan document itself; other seeds are named as such.
+PLAN_SEED = "004"
+
+
+def source_links(source: object, lang: str) -> html.Span | str:
+    """Links to each published address in a source, or the seed document it names."""
+    if not isinstance(source, str) or not source:
+        return "–"
+    if source.startswith("seeds/"):
+        seed = source.split("/")[-1].split("_")[0]
+        key = "source.seed" if seed == PLAN_SEED else "plan.source.other_seed"
+        return html.Span(t(key, lang, seed=seed), title=source, **{"data-source": "seed"})
+    addresses = source_addresses(source)
+    if not addresses:
+        return html.Span(source, className="text-muted")
+    parts: list = []
+    for number, address in enumerate(addresses, start=1):
+        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
+        if parts:
+            parts.append(" · ")
+        parts.append(
+            html.A(label, href=address, title=source, target="_blank", rel="noopener noreferrer")
+        )
+    return html.Span(parts, **{"data-source": "web"})

@@ -14,8 +14,8 @@ from ...core.periods import PeriodError, parse_quarter, quarter_label
 from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK
 from ...i18n import normalise_language, t
 from ...web import get_store
-from ..cards import _source, indicator_name, period_text, target_text, text_equivalent
-from ..components import illustrative_banner, page_shell, page_url
+from ..cards import indicator_name, period_text, target_text, text_equivalent
+from ..components import illustrative_banner, page_shell, page_url, source_links
 from ..format import format_number, format_percent, format_period, format_value
 from ..status import STATUS_COLOURS, status_badge
 
@@ -346,7 +346,7 @@ def _observations_table(observations: pd.DataFrame, unit: str, lang: str) -> htm
                     html.Td(format_period(r["period"], lang)),
                     html.Td(t(f"basis.{r['basis']}", lang)),
                     html.Td(format_value(r["value"], unit, lang), className="text-end"),
-                    html.Td(_source(r, lang)),
+                    html.Td(source_links(r["source"], lang)),
                     html.Td(r["confidence"] or "–"),
                     html.Td(str(r["revision_id"]), className="text-end"),
                 ],

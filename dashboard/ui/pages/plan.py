@@ -19,11 +19,10 @@ from ...i18n import catalogue, normalise_language, t
 from ...store.reference import context_figures
 from ...web import get_store
 from ..cards import target_text
-from ..components import page_shell, page_url
-from ..format import format_period, format_value, source_addresses
+from ..components import page_shell, page_url, source_links
+from ..format import format_period, format_value
 
 PATH = "/plan"
-PLAN_SEED = "004"
 PLAN_SOURCE = "seeds/004_23db1aef8e1b3645.txt"
 #: The plan's counts that are not in the catalogue (seed 004, "Vision 2027").
 OVERALL_GOALS = 1
@@ -158,31 +157,9 @@ def note_flags(note: str) -> NoteFlags:
     )
 
 
-def source_cell(source: object, lang: str, full_text: bool = False):
-    """Links to each published address, or the seed document named (the overview's wording)."""
-    if not isinstance(source, str) or not source:
-        return "–"
-    if source.startswith("seeds/"):
-        seed = source.split("/")[-1].split("_")[0]
-        key = "source.seed" if seed == PLAN_SEED else "plan.source.other_seed"
-        return html.Span(t(key, lang, seed=seed), title=source, **{"data-source": "seed"})
-    addresses = source_addresses(source)
-    if not addresses:
-        return html.Span(source, className="text-muted")
-    parts: list = []
-    for number, address in enumerate(addresses, start=1):
-        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
-        if parts:
-            parts.append(" · ")
-        parts.append(
-            html.A(label, href=address, title=source, target="_blank", rel="noopener noreferrer")
-        )
-    return html.Span(parts, **{"data-source": "web"})
-
-
 def _source_line(source: str, lang: str) -> html.P:
     return html.P(
-        [t("col.source", lang), t("plan.separator", lang), source_cell(source, lang)],
+        [t("col.source", lang), t("plan.separator", lang), source_links(source, lang)],
         className="small text-muted mb-0",
     )
 
@@ -230,7 +207,7 @@ def _overall(lang: str, targets: int) -> html.Section:
 
 def _quote(pillar: str, text: str, source: str, lang: str) -> html.Figure:
     """The plan's sentence: verbatim in English; in Chinese a marked translation, original kept."""
-    caption = html.Figcaption(["— ", source_cell(source, lang)], className="small text-muted")
+    caption = html.Figcaption(["— ", source_links(source, lang)], className="small text-muted")
     key = f"plan.quote.{pillar}"
     # The translation is shown only while its English key still matches the catalogue's text.
     if lang == "en" or key not in catalogue(lang) or t(key, "en") != text:
@@ -492,7 +469,7 @@ def _figure_row(row: pd.Series, names: dict[str, str], lang: str) -> html.Tr:
             ),
             html.Td(_figure_value(row, flags, lang)),
             html.Td(as_of),
-            html.Td(source_cell(row["source"], lang)),
+            html.Td(source_links(row["source"], lang)),
             html.Td(
                 t(f"plan.confidence.{slug(confidence)}", lang) if confidence else "–",
                 className="d-none d-md-table-cell",
