@@ -34,10 +34,6 @@ class SeedReport:
     skipped_reason: str | None = None
 
 
-def data_dir() -> Path:
-    return DATA_DIR
-
-
 def load_catalogue(folder: Path | None = None) -> pd.DataFrame:
     path = (folder or DATA_DIR) / CATALOGUE_FILE
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")

@@ -46,3 +46,20 @@ def test_missing_key_is_an_error_not_a_fallback():
 )
 def test_language_codes(given, expected):
     assert normalise_language(given) == expected
+
+
+def test_every_status_rule_of_the_engine_is_explained_in_both_languages():
+    from dashboard.core.progress import RULES
+
+    assert {f"rule.{code}" for code in RULES} <= set(EN) & set(ZH)
+
+
+def test_the_engine_reports_only_known_rules(tmp_path):
+    from dashboard.core.progress import RULES
+    from dashboard.seed import init_db
+    from dashboard.store.repository import Store
+
+    store = Store.from_url(f"sqlite:///{tmp_path / 'demo.db'}")
+    init_db(store, demo=True)
+    for as_of in ("2023Q1", "2024Q2", "2025Q3"):
+        assert set(store.progress(as_of=as_of)["rule"]) <= set(RULES)

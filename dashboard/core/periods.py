@@ -21,8 +21,6 @@ __all__ = [
     "parse_quarter",
     "quarter_index",
     "quarter_label",
-    "quarter_of_year",
-    "year_of",
 ]
 
 _CHINESE_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -82,15 +80,6 @@ def quarter_label(index: int) -> str:
     """Inverse of :func:`quarter_index`: ``8101 -> "2025Q2"``."""
     year, q0 = divmod(int(index), 4)
     return f"{year}Q{q0 + 1}"
-
-
-def year_of(index: int) -> int:
-    return int(index) // 4
-
-
-def quarter_of_year(index: int) -> int:
-    """1 to 4."""
-    return int(index) % 4 + 1
 
 
 def current_quarter(today: date | None = None) -> int:

@@ -208,10 +208,6 @@ def _value_grid(
     return value, dating
 
 
-def _empty_result(indicators: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(index=range(len(indicators)))
-
-
 def compute_progress(
     indicators: pd.DataFrame,
     observations: pd.DataFrame,

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
 from ..core.periods import parse_period, quarter_label
-from ..core.progress import compute_progress, default_as_of, value_series
+from ..core.progress import compute_progress, value_series
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
 
@@ -299,9 +299,6 @@ class Store:
                 self._cache.clear()
             self._cache[key] = value
         return value
-
-    def newest_quarter(self) -> str | None:
-        return default_as_of(self.current_observations())
 
     # ----- writing --------------------------------------------------------------------------
 
