@@ -58,7 +58,11 @@ def test_overview_shows_15_cards_offline(dash_duo, make_app):
     trade = dash_duo.find_element("[data-indicator='ECO-TRADE']")
     assert trade.get_attribute("data-status") == "regressing"
     assert "800.7 bn CNY" in trade.text and "Regressing" in trade.text
-    assert "1,100 bn CNY needed by 2027" in trade.text
+    sentence = trade.find_element("css selector", ".card-sentence").text
+    assert sentence == (
+        "Foreign trade, imports + exports, per year: 800.7 bn CNY in 2025, regressing; "
+        "1,100 bn needed by 2027."
+    )
     # A target with no data says so instead of drawing an empty gauge.
     trains = dash_duo.find_element("[data-indicator='LOG-TRAINS']")
     assert trains.find_element("css selector", "[data-notice='no_data']").text == "No data yet"

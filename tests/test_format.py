@@ -82,3 +82,9 @@ def test_every_icon_the_code_names_is_in_the_served_subset():
     css = (root / "assets/vendor/bootstrap-icons/bootstrap-icons-subset.css").read_text()
     served = set(re.findall(r"\.bi-([a-z0-9-]+)::before", css))
     assert used and used <= served, sorted(used - served)
+
+
+def test_short_form_drops_the_currency_only_in_english():
+    assert format_value(1100, "billion CNY", "en", short=True) == "1,100 bn"
+    assert format_value(1100, "billion CNY", "zh", short=True) == "1.1万亿元"
+    assert format_value(5000, "trains", "en", short=True) == "5,000 trains"

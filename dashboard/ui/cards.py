@@ -56,7 +56,7 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
     if _missing(row["latest_value"]):
         return t("card.sentence_no_data", lang, name=name, target=target_text(row, lang))
     needed = (
-        format_value(row["target_value"], row["unit"], lang)
+        format_value(row["target_value"], row["unit"], lang, short=True)
         if row["kind"] != "growth"
         else format_percent(row["target_growth"], lang, signed=False)
     )

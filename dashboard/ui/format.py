@@ -55,8 +55,12 @@ def _zh_scaled(amount: float) -> tuple[float, str]:
     return amount, ""
 
 
-def format_value(value: float | None, unit: str, lang: str = "en") -> str:
-    """A value with its unit, in the way each language's statistics write it."""
+def format_value(value: float | None, unit: str, lang: str = "en", short: bool = False) -> str:
+    """A value with its unit, in the way each language's statistics write it.
+
+    ``short`` drops the currency after "bn" in English, for a second amount in one sentence
+    ("800.7 bn CNY in 2025 ...; 1,100 bn needed by 2027").
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     if unit == "percent":
@@ -69,7 +73,8 @@ def format_value(value: float | None, unit: str, lang: str = "en") -> str:
     if unit in ("billion CNY", "billion USD") and abs(value) >= 10_000:
         return f"{format_number(value / 1000, 'en', 2)} tn {unit.split()[1]}"
     decimals = 1 if unit in ("billion CNY", "billion USD") and abs(value) >= 100 else None
-    return f"{format_number(value, 'en', decimals)} {_EN_UNIT.get(unit, unit)}"
+    word = "bn" if short and unit in ("billion CNY", "billion USD") else _EN_UNIT.get(unit, unit)
+    return f"{format_number(value, 'en', decimals)} {word}"
 
 
 def format_percent(fraction: float | None, lang: str = "en", signed: bool = True) -> str:
