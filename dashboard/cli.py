@@ -156,6 +156,99 @@ def export_command(fmt: str, output: Path | None) -> None:
     click.echo(f"Wrote {len(frame)} observations to {output}", err=True)
 
 
+@main.group("users")
+def users_group() -> None:
+    """Accounts: staff upload, admins also roll back and manage users."""
+
+
+@users_group.command("add")
+@click.argument("name")
+@click.option(
+    "--role", type=click.Choice(["viewer", "staff", "admin"]), default="staff", show_default=True
+)
+def users_add(name: str, role: str) -> None:
+    """Add a user; the password is prompted for (or read from standard input)."""
+    from .store.accounts import AccountError
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    store = _store()
+    store.create_schema()
+    try:
+        user = store.accounts.add(name, password, role)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Added {user.name} ({user.role}).")
+
+
+@users_group.command("list")
+def users_list() -> None:
+    """List the users with their role and state."""
+    frame = _store().accounts.list()
+    if frame.empty:
+        click.echo("No users.")
+        return
+    for row in frame.itertuples():
+        state = "active" if row.active else "disabled"
+        click.echo(f"{row.name:24} {row.role:7} {state:9} last login: {row.last_login or '-'}")
+
+
+@users_group.command("disable")
+@click.argument("name")
+def users_disable(name: str) -> None:
+    """Disable a user (the account and its history are kept)."""
+    from .store.accounts import AccountError
+
+    try:
+        _store().accounts.disable(name)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Disabled {name}.")
+
+
+@main.command("history")
+@click.option("--revision", type=int, default=None, help="Show what one revision changed.")
+def history_command(revision: int | None) -> None:
+    """List every revision (newest first), or the changes of one."""
+    store = _store()
+    if revision is not None:
+        changes = store.revision_changes(revision)
+        if changes.empty:
+            raise click.ClickException(f"revision {revision} has no rows")
+        for row in changes.itertuples():
+            old = "-" if row.old_value != row.old_value or row.old_value is None else row.old_value
+            new = "-" if row.change == "withdrawn" else row.new_value
+            click.echo(f"{row.indicator_id:22} {row.period:7} {row.change:9} {old} -> {new}")
+        return
+    for row in store.revisions().itertuples():
+        what = f"rollback of {int(row.rolls_back)}" if row.action == "rollback" else row.file_name
+        click.echo(
+            f"{row.revision_id:>5}  {row.created_at:%Y-%m-%d %H:%M}  {row.user_name:12} "
+            f"{row.action:8} {row.status:11} +{row.added} ~{row.replaced} ={row.unchanged} "
+            f"-{row.withdrawn}  {what or ''}"
+        )
+
+
+@main.command("rollback")
+@click.argument("revision", type=int)
+@click.option("--user", "user_name", default=None, help="Who rolls back (default: $USER).")
+def rollback_command(revision: int, user_name: str | None) -> None:
+    """Undo one revision by writing a new one that restores the earlier values."""
+    from .store.repository import RollbackConflict
+
+    user = user_name or os.environ.get("USER") or "cli"
+    try:
+        result = _store().rollback(revision, user)
+    except RollbackConflict as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(
+        f"Rolled back revision {revision} as revision {result.revision_id}: "
+        f"{result.replaced} restored, {result.rows_total - result.replaced} withdrawn."
+    )
+
+
 @main.command("serve")
 @click.option(
     "--host", default=lambda: os.environ.get("HOST", "127.0.0.1"), show_default="127.0.0.1"

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from dashboard.core.changes import ADDED, REPLACED, UNCHANGED
 from dashboard.seed import DATA_DIR, init_db, load_catalogue
 from dashboard.store import schema
-from dashboard.store.repository import OBSERVATION_COLUMNS, RevisionMeta, Store
+from dashboard.store.repository import OBSERVATION_COLUMNS, RevisionMeta, RollbackConflict, Store
 
 
 def rows(*records: tuple) -> pd.DataFrame:
@@ -204,3 +204,84 @@ def test_memoize_reuses_a_view_until_the_data_changes(seeded_store):
     seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), RevisionMeta(user_name="x"))
     assert seeded_store.memoize(("trade",), build) == 900.0
     assert len(calls) == 2
+
+
+def test_revision_changes_show_old_and_new_values(seeded_store):
+    result = seeded_store.apply(
+        rows(("ECO-TRADE", "2025", "annual", 900.0), ("ECO-FDI", "2025", "annual", 12.0)),
+        RevisionMeta(user_name="alice"),
+    )
+    changes = seeded_store.revision_changes(result.revision_id).set_index("indicator_id")
+    assert changes.loc["ECO-TRADE", "change"] == "replaced"
+    assert (changes.loc["ECO-TRADE", "old_value"], changes.loc["ECO-TRADE", "new_value"]) == (
+        800.68,
+        900.0,
+    )
+    assert changes.loc["ECO-FDI", "change"] == "added"
+    assert pd.isna(changes.loc["ECO-FDI", "old_value"])
+
+
+def test_rollback_restores_earlier_values_and_deletes_nothing(seeded_store):
+    before = seeded_store.current_observations()
+    upload = seeded_store.apply(
+        rows(("ECO-TRADE", "2025", "annual", 900.0), ("ECO-FDI", "2025", "annual", 12.0)),
+        RevisionMeta(user_name="alice"),
+    )
+    history_rows = count(seeded_store, schema.observations)
+    undo = seeded_store.rollback(upload.revision_id, "admin")
+    assert undo.revision_id == upload.revision_id + 1
+    assert (undo.replaced, undo.rows_total) == (1, 2)  # one value restored, one withdrawn
+    after = seeded_store.current_observations()
+    pd.testing.assert_frame_equal(
+        after.drop(columns="revision_id").reset_index(drop=True),
+        before.drop(columns="revision_id").reset_index(drop=True),
+    )
+    assert count(seeded_store, schema.observations) == history_rows + 2  # appended, not deleted
+    revisions = seeded_store.revisions().set_index("revision_id")
+    assert revisions.loc[upload.revision_id, "status"] == "rolled_back"
+    assert revisions.loc[undo.revision_id, "action"] == "rollback"
+    assert revisions.loc[undo.revision_id, "rolls_back"] == upload.revision_id
+    assert revisions.loc[undo.revision_id, "withdrawn"] == 1
+    withdrawn = seeded_store.revision_changes(undo.revision_id).set_index("indicator_id")
+    assert withdrawn.loc["ECO-FDI", "change"] == "withdrawn"
+
+
+def test_rollback_refuses_when_a_later_revision_changed_the_same_values(seeded_store):
+    first = seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), RevisionMeta("a"))
+    second = seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 950.0)), RevisionMeta("b"))
+    before = count(seeded_store, schema.observations)
+    with pytest.raises(RollbackConflict, match=f"revision\\(s\\) {second.revision_id}"):
+        seeded_store.rollback(first.revision_id, "admin")
+    assert count(seeded_store, schema.observations) == before
+    seeded_store.rollback(second.revision_id, "admin")
+    seeded_store.rollback(first.revision_id, "admin")
+    trade = seeded_store.current_observations().set_index(["indicator_id", "period"])
+    assert trade.loc[("ECO-TRADE", "2025"), "value"] == 800.68
+
+
+def test_rolling_back_a_rollback_redoes_the_upload(seeded_store):
+    upload = seeded_store.apply(rows(("ECO-TRADE", "2025", "annual", 900.0)), RevisionMeta("a"))
+    undo = seeded_store.rollback(upload.revision_id, "admin")
+    seeded_store.rollback(undo.revision_id, "admin")
+    trade = seeded_store.current_observations().set_index(["indicator_id", "period"])
+    assert trade.loc[("ECO-TRADE", "2025"), "value"] == 900.0
+
+
+def test_accounts_hash_passwords_and_lock_after_five_failures(empty_store):
+    from dashboard.store.accounts import MAX_FAILURES, AccountError
+
+    accounts = empty_store.accounts
+    accounts.add("li.wei", "correct horse battery", "staff")
+    with pytest.raises(AccountError):
+        accounts.add("li.wei", "another long password", "staff")
+    with pytest.raises(AccountError):
+        accounts.add("short", "short", "staff")
+    listed = accounts.list()
+    assert "password_hash" not in listed.columns and list(listed["role"]) == ["staff"]
+    assert accounts.verify("li.wei", "correct horse battery").user.role == "staff"
+    for _ in range(MAX_FAILURES - 1):
+        assert accounts.verify("li.wei", "wrong").reason == "invalid"
+    assert accounts.verify("li.wei", "wrong").reason == "locked"
+    assert accounts.verify("li.wei", "correct horse battery").reason == "locked"
+    accounts.disable("li.wei")
+    assert accounts.verify("nobody", "x").reason == "invalid"

@@ -18,7 +18,7 @@ from ..core.progress import compute_progress, value_series
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
 
-__all__ = ["CommitResult", "RevisionMeta", "Store", "OBSERVATION_COLUMNS"]
+__all__ = ["CommitResult", "RevisionMeta", "RollbackConflict", "Store", "OBSERVATION_COLUMNS"]
 
 #: Catalogue columns that :meth:`Store.progress` adds to each row for display.
 PROGRESS_WORDING = ["name_en", "name_zh", "target_qualifier", "target_text", "target_source"]
@@ -88,6 +88,12 @@ class Store:
         self.engine = engine
         self._cache: dict[tuple, object] = {}
         self._cache_lock = Lock()
+
+    @property
+    def accounts(self):
+        from .accounts import Accounts
+
+        return Accounts(self.engine)
 
     @classmethod
     def from_url(cls, url: str | None = None) -> Store:
@@ -337,7 +343,15 @@ class Store:
         )
 
     def _write(self, conn: Connection, plan: CommitResult, meta: RevisionMeta) -> int:
-        revision_id = conn.execute(
+        revision_id = self._insert_revision(conn, plan, meta)
+        written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
+        _insert_observations(conn, written[OBSERVATION_COLUMNS], revision_id)
+        return int(revision_id)
+
+    def _insert_revision(
+        self, conn: Connection, plan: CommitResult, meta: RevisionMeta, withdrawn: int = 0
+    ) -> int:
+        return conn.execute(
             insert(schema.revisions)
             .values(
                 created_at=datetime.now(UTC),
@@ -349,7 +363,7 @@ class Store:
                 added=plan.added,
                 replaced=plan.replaced,
                 unchanged=plan.unchanged,
-                withdrawn=0,
+                withdrawn=withdrawn,
                 status="committed",
                 rolls_back=meta.rolls_back,
                 raw_file=meta.raw_file,
@@ -357,12 +371,150 @@ class Store:
             )
             .returning(schema.revisions.c.revision_id)
         ).scalar_one()
-        written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
-        _insert_observations(conn, written[OBSERVATION_COLUMNS], revision_id)
-        return int(revision_id)
+
+    # ----- revisions: what each changed, and rolling one back -------------------------------
+
+    def _key_history(self, conn: Connection, revision_id: int) -> pd.DataFrame:
+        """Every row ever written for the keys that ``revision_id`` wrote, oldest first."""
+        obs = schema.observations
+        keys = (
+            select(obs.c.indicator_id, obs.c.period)
+            .where(obs.c.revision_id == revision_id)
+            .distinct()
+            .subquery()
+        )
+        statement = (
+            select(obs)
+            .join(
+                keys, (keys.c.indicator_id == obs.c.indicator_id) & (keys.c.period == obs.c.period)
+            )
+            .order_by(obs.c.observation_id)
+        )
+        return _frame(conn, statement)
+
+    def revision(self, revision_id: int) -> dict | None:
+        rev = schema.revisions
+        columns = [c for c in rev.c if c.name != "raw_file"]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(*columns).where(rev.c.revision_id == revision_id)).mappings()
+            found = row.first()
+        return dict(found) if found else None
+
+    def revision_changes(self, revision_id: int) -> pd.DataFrame:
+        """Each row a revision wrote beside the value in force just before it (the diff).
+
+        Columns: indicator_id, period, change (added | replaced | withdrawn), new_* and old_*
+        for value, basis, source and note.
+        """
+        with self.engine.connect() as conn:
+            history = self._key_history(conn, revision_id)
+        return _changes_of(history, revision_id)
+
+    def rollback(self, revision_id: int, user_name: str) -> CommitResult:
+        """Undo one revision by writing a new one; nothing is deleted.
+
+        Each value the revision wrote goes back to the value in force before it, or is
+        withdrawn if there was none. If a later revision changed one of those values, nothing
+        is written and :class:`RollbackConflict` names the later revisions to undo first.
+        """
+        with write_transaction(self.engine) as conn:
+            target = conn.execute(
+                select(schema.revisions.c.revision_id).where(
+                    schema.revisions.c.revision_id == revision_id
+                )
+            ).first()
+            if target is None:
+                raise RollbackConflict(f"there is no revision {revision_id}")
+            history = self._key_history(conn, revision_id)
+            if history.empty:
+                raise RollbackConflict(f"revision {revision_id} wrote no values")
+            later = _later_changes(history, revision_id)
+            if later:
+                raise RollbackConflict(
+                    f"revision {revision_id} cannot be undone alone: revision(s) "
+                    f"{', '.join(map(str, later))} changed the same values later; undo them first"
+                )
+            restored = _restoring_rows(history, revision_id)
+            meta = RevisionMeta(
+                user_name=user_name, action="rollback", rolls_back=revision_id,
+                comment=f"rollback of revision {revision_id}",
+            )  # fmt: skip
+            withdrawn = int(restored["withdrawn"].sum())
+            plan = CommitResult(
+                revision_id=None, added=0, replaced=len(restored) - withdrawn, unchanged=0,
+                rows_total=len(restored), diff=restored,
+            )  # fmt: skip
+            new_id = self._insert_revision(conn, plan, meta, withdrawn=withdrawn)
+            _insert_observations(conn, restored[[*OBSERVATION_COLUMNS, "withdrawn"]], new_id)
+            conn.execute(
+                update(schema.revisions)
+                .where(schema.revisions.c.revision_id == revision_id)
+                .values(status="rolled_back")
+            )
+            plan.revision_id = new_id
+        self._cache.clear()
+        return plan
 
 
 _INSERTED = [*OBSERVATION_COLUMNS, "withdrawn", "revision_id"]
+KEY_COLUMNS = ["indicator_id", "period"]
+_SHOWN = ["value", "basis", "source", "note"]
+
+
+class RollbackConflict(RuntimeError):
+    """A rollback that cannot be done as asked; nothing was written."""
+
+
+def _changes_of(history: pd.DataFrame, revision_id: int) -> pd.DataFrame:
+    """The rows of ``revision_id`` with the values in force before it (pure, for tests too)."""
+    columns = ["indicator_id", "period", "change"] + [
+        f"{w}_{c}" for w in ("new", "old") for c in _SHOWN
+    ]
+    if history.empty:
+        return pd.DataFrame(columns=columns)
+    new = history[history["revision_id"] == revision_id]
+    before = history[history["revision_id"] < revision_id].groupby(KEY_COLUMNS).tail(1)
+    before = before[~before["withdrawn"].astype(bool)]
+    merged = new.merge(before[[*KEY_COLUMNS, *_SHOWN]], on=KEY_COLUMNS, how="left",
+                       suffixes=("", "_old"))  # fmt: skip
+    merged["change"] = np.where(
+        merged["withdrawn"].astype(bool),
+        "withdrawn",
+        np.where(merged["value_old"].isna(), "added", "replaced"),
+    )
+    renamed = merged.rename(columns={c: f"new_{c}" for c in _SHOWN}).rename(
+        columns={f"{c}_old": f"old_{c}" for c in _SHOWN}
+    )
+    return renamed[columns].reset_index(drop=True)
+
+
+def _later_changes(history: pd.DataFrame, revision_id: int) -> list[int]:
+    """Revisions after ``revision_id`` whose values are now in force instead of its own.
+
+    A later revision that wrote the same value back (the rollback of a later upload, say)
+    is no conflict: what is in force is what ``revision_id`` wrote.
+    """
+    own = history[history["revision_id"] == revision_id].set_index(KEY_COLUMNS)
+    newest = history.groupby(KEY_COLUMNS).tail(1).set_index(KEY_COLUMNS).loc[own.index]
+    compared = ["withdrawn", *_SHOWN]
+    same = pd.Series(True, index=own.index)
+    for column in compared:
+        a, b = own[column].astype(object), newest[column].astype(object)
+        same &= (a == b) | (a.isna() & b.isna())
+    return sorted(set(newest.loc[~same, "revision_id"]))
+
+
+def _restoring_rows(history: pd.DataFrame, revision_id: int) -> pd.DataFrame:
+    """Rows that put back what was in force before ``revision_id`` (or withdraw the key)."""
+    touched = history[history["revision_id"] == revision_id][KEY_COLUMNS]
+    before = history[history["revision_id"] < revision_id].groupby(KEY_COLUMNS).tail(1)
+    rows = touched.merge(before, on=KEY_COLUMNS, how="left")
+    gone = rows["observation_id"].isna() | rows["withdrawn"].fillna(True).astype(bool)
+    rows["withdrawn"] = gone.to_numpy()
+    for column in ("basis", "value", "source", "note", "confidence"):
+        rows[column] = rows[column].astype(object).where(~gone, None)
+    rows["illustrative"] = rows["illustrative"].fillna(False).astype(bool)
+    return rows[[*OBSERVATION_COLUMNS, "withdrawn"]].reset_index(drop=True)
 
 
 def _insert_observations(conn: Connection, frame: pd.DataFrame, revision_id: int) -> None:
@@ -375,13 +527,12 @@ def _insert_observations(conn: Connection, frame: pd.DataFrame, revision_id: int
     columns = []
     for name in OBSERVATION_COLUMNS:
         series = frame[name]
-        if name == "value":
-            columns.append(series.astype("float64").tolist())
-        elif name == "illustrative":
+        if name == "illustrative":
             columns.append(series.fillna(False).astype(bool).tolist())
         else:
             columns.append(series.astype(object).where(series.notna(), None).tolist())
-    columns.append([False] * len(frame))
+    withdrawn = frame["withdrawn"].tolist() if "withdrawn" in frame else [False] * len(frame)
+    columns.append(withdrawn)
     columns.append([revision_id] * len(frame))
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     statement = (

@@ -85,3 +85,18 @@ observations = Table(
     # Finds the newest row per key. (Look-ups by revision use the unique constraint's index.)
     Index("ix_observations_key", "indicator_id", "period", "observation_id"),
 )
+
+#: Staff and administrators (viewers need no account unless login is required).
+users = Table(
+    "users",
+    metadata,
+    Column("user_id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("role", String(10), nullable=False),  # viewer | staff | admin
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", DateTime(timezone=True)),
+    Column("last_login", DateTime(timezone=True)),
+)
