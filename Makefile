@@ -10,6 +10,8 @@ LINTED := dashboard tests bench scripts
 .PHONY: run install test test-deps system-deps lint format bench screenshots demo clean
 
 ## make run: create .venv, install, initialise the database when empty, serve on $(HOST):$(PORT)
+## (development: a session key is generated into instance/ unless DASHBOARD_SECRET_KEY is set)
+run: export DASHBOARD_ENV ?= development
 run: install
 	$(BIN)/dashboard init-db
 	@echo "Serving on http://$(HOST):$(PORT)"
@@ -74,6 +76,7 @@ screenshots: test-deps
 	$(BIN)/python scripts/screenshots.py
 
 ## make demo: a separate database with the ILLUSTRATIVE demo data, served on $(PORT)
+demo: export DASHBOARD_ENV ?= development
 demo: install
 	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/dashboard init-db --demo
 	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) "dashboard.app:create_app()"

@@ -54,7 +54,7 @@ def router_payload(search: str, pathname: str = "/") -> dict:
 def callback_server_time(database_url: str, rounds: int = 20) -> dict:
     from dashboard.app import create_app
 
-    client = create_app({"DATABASE_URL": database_url}).test_client()
+    client = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "bench"}).test_client()
     client.get("/")  # first request: Dash sets itself up
     samples: dict[str, list[float]] = {}
     cold: list[float] = []
@@ -94,7 +94,8 @@ def transfer_sizes(database_url: str) -> dict:
     from selenium import webdriver
 
     port = _free_port()
-    env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
+    env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
+           "DASHBOARD_SECRET_KEY": "bench"}  # fmt: skip
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", "2", "--bind", f"127.0.0.1:{port}",
          "dashboard.app:create_app()"],

@@ -8,6 +8,7 @@ Nothing happens at import time: no database connection, no file read, no page re
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from dash import Dash, dcc, html
 from flask import Flask
 
 from .api import api
+from .auth import init_auth
 from .compression import init_compression
 from .store.engine import default_database_url
 from .web import init_store
@@ -29,9 +31,18 @@ VENDOR_STYLESHEETS = (
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
 def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
+    """Defaults from the environment (DASHBOARD_*), overridden by ``config`` (tests)."""
     settings: dict[str, Any] = {
         "DATABASE_URL": default_database_url(),
+        "ENV": os.environ.get("DASHBOARD_ENV", "production"),
+        "INSTANCE_DIR": os.environ.get("DASHBOARD_INSTANCE_DIR", "instance"),
+        "REQUIRE_LOGIN": _flag("DASHBOARD_REQUIRE_LOGIN"),
+        "HTTPS": _flag("DASHBOARD_HTTPS"),
         # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
         "JSON_SORT_KEYS": False,
@@ -47,6 +58,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     server.config.update(settings)
     server.json.sort_keys = False
     init_store(server, settings["DATABASE_URL"])
+    init_auth(server, settings)
     server.register_blueprint(api)
     init_compression(server)
 

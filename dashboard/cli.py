@@ -260,8 +260,12 @@ def rollback_command(revision: int, user_name: str | None) -> None:
 def serve_command(host: str, port: int, debug: bool) -> None:
     """Serve the tracker with Dash's development server (use gunicorn in production)."""
     from .app import create_dash
+    from .auth import ConfigurationError
 
-    app = create_dash()
+    try:
+        app = create_dash({"ENV": "development"} if debug else None)
+    except ConfigurationError as exc:
+        raise click.ClickException(str(exc)) from exc
     app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
 
 

@@ -37,7 +37,8 @@ def _free_port() -> int:
 
 
 def _serve(database_url: str, port: int) -> subprocess.Popen:
-    env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin"}
+    env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
+           "DASHBOARD_SECRET_KEY": "screenshots"}  # fmt: skip
     subprocess.run(
         [sys.executable, "-m", "dashboard.cli", "init-db"], check=True, env=env,
         capture_output=True,

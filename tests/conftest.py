@@ -152,7 +152,7 @@ def make_app(sqlite_url):
         store = Store.from_url(sqlite_url)
         init_db(store, demo=demo)
         store.engine.dispose()
-        return create_dash({"DATABASE_URL": sqlite_url})
+        return create_dash({"DATABASE_URL": sqlite_url, "SECRET_KEY": "test-secret-key"})
 
     return build
 

@@ -9,6 +9,8 @@ import pytest
 from dashboard.app import create_app
 from dashboard.core.progress import STATUSES
 
+TEST_SECRET = "test-secret-key"
+
 PROGRESS_KEYS = {
     "indicator_id", "pillar", "kind", "unit", "status", "baseline_period", "baseline_value",
     "latest_period", "latest_value", "target_period", "target_value", "target_growth",
@@ -19,7 +21,8 @@ PROGRESS_KEYS = {
 
 @pytest.fixture
 def client(seeded_store):
-    app = create_app({"DATABASE_URL": str(seeded_store.engine.url.render_as_string(False))})
+    url = seeded_store.engine.url.render_as_string(hide_password=False)
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": TEST_SECRET})
     return app.test_client()
 
 

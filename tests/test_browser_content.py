@@ -32,7 +32,7 @@ def app_for(url: str):
     store = Store.from_url(url)
     init_db(store)
     store.engine.dispose()
-    app = create_dash({"DATABASE_URL": url})
+    app = create_dash({"DATABASE_URL": url, "SECRET_KEY": "test-secret-key"})
     # Until register_pages() lists these two pages, register them here.
     if "/methodology" not in [page["path"] for page in dash.page_registry.values()]:
         methodology.register(app)

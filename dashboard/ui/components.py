@@ -72,6 +72,7 @@ def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
                     **{"aria-label": t("nav.label", lang)},
                     className="ms-auto me-2",
                 ),
+                _user_menu_placeholder(lang),
                 dcc.Link(
                     t("lang.switch", lang),
                     href=page_url(path, lang=other, **params),
@@ -84,6 +85,12 @@ def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
         ),
         className="navbar tracker-header",
     )
+
+
+def _user_menu_placeholder(lang: str) -> html.Div:
+    from .user_menu import placeholder
+
+    return placeholder(lang)
 
 
 def footer(lang: str) -> html.Footer:

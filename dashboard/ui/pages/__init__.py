@@ -11,8 +11,10 @@ from dash import Dash
 
 
 def register_pages(app: Dash) -> None:
+    from .. import user_menu
     from . import indicator, methodology, not_found, overview, plan
 
     dash.page_registry.clear()
+    user_menu.register(app)
     for page in (overview, indicator, plan, methodology, not_found):
         page.register(app)

@@ -1,0 +1,192 @@
+"""Login, sessions, roles and the secret key.
+
+- Viewing needs no login unless ``DASHBOARD_REQUIRE_LOGIN=1``; uploading needs ``staff``;
+  rolling back needs ``admin``. Every callback that writes calls :func:`require_role` itself:
+  Dash callbacks share one public endpoint, so hiding a button protects nothing.
+- The login form is plain HTML with a CSRF token kept in the (signed) session.
+- The session cookie is HttpOnly and SameSite=Lax, and Secure when ``DASHBOARD_HTTPS=1``.
+- ``DASHBOARD_SECRET_KEY`` is required outside development; in development one key is
+  generated into the instance folder so that every worker shares it.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+)
+from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+
+from .i18n import normalise_language, t
+from .store.accounts import RANK, User
+from .web import get_store
+
+auth = Blueprint("auth", __name__)
+
+#: Paths anyone may reach even when login is required (the login page needs its styles).
+OPEN_PREFIXES = ("/login", "/logout", "/healthz", "/assets/", "/_dash-component-suites/",
+                 "/_favicon.ico")  # fmt: skip
+
+
+class ConfigurationError(RuntimeError):
+    """The app cannot start as configured; the message says what to set."""
+
+
+class SessionUser(UserMixin):
+    def __init__(self, user: User) -> None:
+        self.user = user
+
+    def get_id(self) -> str:
+        return str(self.user.user_id)
+
+
+def resolve_secret_key(settings: dict) -> str:
+    """The signing key for sessions: configured, or (development only) kept in instance/."""
+    key = settings.get("SECRET_KEY") or os.environ.get("DASHBOARD_SECRET_KEY")
+    if key:
+        return key
+    if settings.get("ENV") != "development":
+        raise ConfigurationError(
+            "DASHBOARD_SECRET_KEY is not set. Outside development the tracker needs one secret "
+            "key shared by all workers, e.g. DASHBOARD_SECRET_KEY=$(python -c 'import secrets; "
+            "print(secrets.token_hex(32))'). For local use set DASHBOARD_ENV=development."
+        )
+    path = Path(settings.get("INSTANCE_DIR") or "instance") / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def init_auth(server: Flask, settings: dict) -> None:
+    server.secret_key = resolve_secret_key(settings)
+    secure = bool(settings.get("HTTPS"))
+    server.config.update(
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=secure,
+        PERMANENT_SESSION_LIFETIME=timedelta(hours=8),
+    )
+    manager = LoginManager()
+    manager.init_app(server)
+
+    @manager.user_loader
+    def _load(user_id: str):
+        user = get_store().accounts.get(int(user_id))
+        return SessionUser(user) if user else None
+
+    server.register_blueprint(auth)
+    if settings.get("REQUIRE_LOGIN"):
+
+        @server.before_request
+        def _require_login():
+            if request.path.startswith(OPEN_PREFIXES) or current_user.is_authenticated:
+                return None
+            if request.path.startswith(("/api/", "/_dash-")):
+                return jsonify({"ok": False, "error": "login required", "status": 401}), 401
+            return redirect(f"/login?{urlencode({'next': request.full_path})}")
+
+
+def current_account() -> User | None:
+    return current_user.user if current_user.is_authenticated else None
+
+
+def role_of_current_user() -> str:
+    user = current_account()
+    return user.role if user else "anonymous"
+
+
+def has_role(role: str) -> bool:
+    return RANK[role_of_current_user()] >= RANK[role]
+
+
+def require_role(role: str) -> User:
+    """Refuse the request (403) unless the signed-in user has at least ``role``."""
+    user = current_account()
+    if user is None or not user.can(role):
+        abort(403)
+    return user
+
+
+def csrf_token() -> str:
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def _csrf_ok(token: str | None) -> bool:
+    return bool(token) and hmac.compare_digest(token, session.get("csrf", ""))
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site: never ``//evil.example`` or ``https://...``."""
+    if not target:
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+def _render_login(lang: str, next_url: str, message: str | None = None, name: str = "", status=200):
+    html = render_template(
+        "login.html",
+        t=lambda key, **params: t(key, lang, **params),
+        lang=lang,
+        other="en" if lang == "zh" else "zh",
+        html_lang="zh-CN" if lang == "zh" else "en",
+        next_url=next_url,
+        token=csrf_token(),
+        message=message,
+        name=name,
+    )
+    return html, status
+
+
+@auth.get("/login")
+def login_form():
+    lang = normalise_language(request.args.get("lang"))
+    return _render_login(lang, safe_next(request.args.get("next")))
+
+
+@auth.post("/login")
+def login_submit():
+    lang = normalise_language(request.form.get("lang"))
+    next_url = safe_next(request.form.get("next"))
+    name = request.form.get("name", "")
+    if not _csrf_ok(request.form.get("csrf_token")):
+        return _render_login(lang, next_url, t("login.csrf", lang), name, 400)
+    result = get_store().accounts.verify(name, request.form.get("password", ""))
+    if result.user is None:
+        return _render_login(lang, next_url, t(f"login.{result.reason}", lang), name, 401)
+    session.clear()  # a fresh session on login: no fixation
+    login_user(SessionUser(result.user))
+    csrf_token()
+    return redirect(next_url)
+
+
+@auth.post("/logout")
+def logout():
+    if not _csrf_ok(request.form.get("csrf_token")):
+        abort(400)
+    lang = normalise_language(request.form.get("lang"))
+    logout_user()
+    session.clear()
+    return redirect(f"/?lang={lang}")
