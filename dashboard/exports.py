@@ -47,9 +47,13 @@ def export_frame(observations: pd.DataFrame, indicators: pd.DataFrame) -> pd.Dat
 
 
 def _text_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every column but the numeric values, as formula-safe text (whatever its header)."""
     out = frame.copy()
-    for column in ("indicator_id", "period", "basis", "source", "note"):
-        out[column] = out[column].map(lambda v: "" if v is None or pd.isna(v) else neutralise(v))
+    for column in out.columns:
+        if column != "value":
+            out[column] = out[column].map(
+                lambda v: "" if v is None or pd.isna(v) else neutralise(v)
+            )
     return out
 
 

@@ -163,3 +163,28 @@ def english_words(text: str) -> list[str]:
 
     text = re.sub(r"https?://\S+|[A-Z]{3}-[A-Z0-9-]+|\d{4}Q\d|TEU|English", "", text)
     return re.findall(r"[A-Za-z]{3,}", text)
+
+
+STAFF = ("wang.staff", "staff-password-123")
+ADMIN = ("li.admin", "admin-password-456")
+VIEWER = ("zhao.viewer", "viewer-password-789")
+
+
+@pytest.fixture
+def accounts_app(make_app, sqlite_url):
+    """The app over the published data, with a staff, an admin and a viewer account."""
+    app = make_app()
+    accounts = Store.from_url(sqlite_url).accounts
+    for (name, password), role in ((STAFF, "staff"), (ADMIN, "admin"), (VIEWER, "viewer")):
+        accounts.add(name, password, role)
+    return app
+
+
+def sign_in(dash_duo, account: tuple[str, str], next_path: str = "/") -> None:
+    """Sign in through the real login form."""
+    from urllib.parse import quote
+
+    dash_duo.driver.get(f"{dash_duo.server_url}/login?next={quote(next_path)}")
+    dash_duo.find_element("#name").send_keys(account[0])
+    dash_duo.find_element("#password").send_keys(account[1])
+    dash_duo.find_element("#login-submit").click()

@@ -104,6 +104,13 @@ def finish(process: subprocess.Popen, timeout: float = 120) -> tuple[int, str, s
     return process.returncode, out.decode("utf-8"), err.decode("utf-8")
 
 
+def stop(process: subprocess.Popen) -> None:
+    """Kill a process this test started (by its pid) and reap it."""
+    if process.poll() is None:
+        process.kill()
+    process.communicate()
+
+
 def assert_no_lock_failure(err: str) -> None:
     for failure in LOCK_FAILURES:
         assert failure not in err, err
@@ -123,46 +130,47 @@ def logical_dump(db: Path) -> bytes:
 
 
 def wal_frames(wal: Path) -> tuple[int, int]:
-    """(frames, commit frames) in the WAL's current generation, read from its bytes.
+    """(frames, commit frames) in a WAL file that the import created, read from its bytes.
 
-    WAL format: a 32-byte header (magic, version, page size, checkpoint no., salt-1, salt-2, two
-    checksums), then frames of a 24-byte header (page no., database size in pages *if this frame
-    commits a transaction, else 0*, salt-1, salt-2, two checksums) and one page. Frames whose
-    salts differ from the header's are left over from an earlier generation and not counted.
+    WAL format: a 32-byte header (magic, version, page size, ...), then frames of a 24-byte
+    header (page number; the database size in pages *if this frame commits a transaction, else
+    0*; salts; checksums) and one page. Salts and checksums are not checked: once a transaction
+    rewrites one of its own frames, SQLite writes its later frames with them zeroed and fills
+    them in only when it commits. The caller makes sure that the WAL did not exist before the
+    import, so every frame in it is the import's.
     """
     data = wal.read_bytes() if wal.exists() else b""
     if len(data) < 32:
         return 0, 0
-    magic, _version, page_size, _checkpoint, salt1, salt2 = struct.unpack(">6I", data[:24])
+    magic, _version, page_size = struct.unpack(">3I", data[:12])
     assert magic in (0x377F0682, 0x377F0683), f"not a WAL file: {magic:#x}"
     frames = commits = 0
-    offset = 32
-    while offset + 24 + page_size <= len(data):
-        _page, commit_size, frame_salt1, frame_salt2 = struct.unpack(
-            ">4I", data[offset : offset + 16]
-        )
-        if (frame_salt1, frame_salt2) != (salt1, salt2):
-            break
+    for offset in range(32, len(data) - 24 - page_size + 1, 24 + page_size):
+        page, commit_size = struct.unpack(">2I", data[offset : offset + 8])
+        assert page > 0, f"frame {frames} at {offset} names no page"
         frames += 1
         commits += commit_size != 0
-        offset += 24 + page_size
     return frames, commits
 
 
 def wait_for_wal(process: subprocess.Popen, wal: Path, size: int, timeout: float = 60) -> int:
     """Poll until the import's WAL holds ``size`` bytes; its size then. Fails if it ended first."""
     deadline = time.monotonic() + timeout
+    largest = 0
     while time.monotonic() < deadline:
         current = wal.stat().st_size if wal.exists() else 0
         if current >= size:
             return current
+        largest = max(largest, current)
         if process.poll() is not None:
             code, out, err = finish(process)
             raise AssertionError(
-                f"the import ended (exit {code}) before its WAL reached {size:,} bytes "
-                f"(it had {current:,}): the file is too small to kill it halfway\n{out}{err}"
+                f"the import ended (exit {code}) before its WAL reached {size:,} bytes (the "
+                f"largest seen: {largest:,}): too small a file, or the import was not one "
+                f"transaction\n{out}{err}"
             )
         time.sleep(0.005)
+    stop(process)
     raise AssertionError(f"the WAL did not reach {size:,} bytes in {timeout} s")
 
 
@@ -224,7 +232,10 @@ def wait_until_all_wait_for_the_lock(
         for process in processes:
             if process.poll() is not None:
                 code, out, err = finish(process)
-                raise AssertionError(f"an import ended (exit {code}) behind a held lock\n{out}{err}")
+                raise AssertionError(
+                    f"an import ended (exit {code}) while the test held the write lock: it "
+                    f"did not wait for the lock\n{out}{err}"
+                )
         if sqlite:
             seen |= {p.pid for p in processes if _sleeping_in_busy_handler(p.pid)}
             if len(seen) == len(processes):
@@ -232,7 +243,12 @@ def wait_until_all_wait_for_the_lock(
         elif _advisory_waiters(url) == len(processes):
             return
         time.sleep(0.01)
-    raise AssertionError(f"the imports were not all seen waiting for the write lock in {timeout} s")
+    for process in processes:
+        stop(process)
+    raise AssertionError(
+        f"the imports were not all seen waiting for the write lock in {timeout} s"
+        + (f" (in SQLite's busy handler, per /proc/PID/wchan: {len(seen)})" if sqlite else "")
+    )
 
 
 def new_revisions(store: Store) -> pd.DataFrame:

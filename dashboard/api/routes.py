@@ -108,6 +108,50 @@ def progress():
     return jsonify({"as_of": frame.attrs["as_of"], "indicators": _records(frame, PROGRESS_KEYS)})
 
 
+@api.get("/upload/template.<fmt>")
+def upload_template(fmt: str):
+    """The quarterly file template (CSV or XLSX), bilingual, with every indicator."""
+    from flask import Response
+
+    from ..upload_template import template_csv, template_xlsx
+
+    catalogue = get_store().indicators()
+    if fmt == "csv":
+        return Response(
+            template_csv(catalogue),
+            mimetype="text/csv",
+            headers={"Content-Disposition": "attachment; filename=tracker-template.csv"},
+        )
+    if fmt == "xlsx":
+        return Response(
+            template_xlsx(catalogue),
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": "attachment; filename=tracker-template.xlsx"},
+        )
+    raise ApiError(f"no template in format {fmt!r}; use csv or xlsx", 404)
+
+
+@api.get("/history/raw/<int:revision_id>")
+def raw_file(revision_id: int):
+    """The file of a revision exactly as uploaded (staff only)."""
+    from flask import Response
+
+    from ..auth import require_role
+    from ..imports import safe_file_name
+
+    require_role("staff")
+    store = get_store()
+    revision, data = store.revision(revision_id), store.raw_file(revision_id)
+    if revision is None or data is None:
+        raise ApiError(f"revision {revision_id} has no stored file", 404)
+    name = safe_file_name(revision["file_name"])
+    return Response(
+        data,
+        mimetype="application/octet-stream",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
 @api.route("/api/<path:_rest>")
 def api_not_found(_rest: str):
     raise ApiError(f"no such API endpoint: {request.path}", 404)

@@ -38,3 +38,42 @@ def diff_observations(incoming: pd.DataFrame, current: pd.DataFrame) -> pd.DataF
         same &= (_text(merged[column]) == _text(merged[f"old_{column}"])).to_numpy()
     merged["change"] = np.select([~exists, same], [ADDED, UNCHANGED], default=REPLACED)
     return merged
+
+
+def apply_rows(current: pd.DataFrame, incoming: pd.DataFrame) -> pd.DataFrame:
+    """The observations that would be in force after ``incoming`` replaced its keys."""
+    kept = current.merge(incoming[KEY], on=KEY, how="left", indicator=True)
+    kept = current[(kept["_merge"] == "left_only").to_numpy()]
+    return pd.concat([kept, incoming], ignore_index=True)
+
+
+def status_changes(
+    indicators: pd.DataFrame, current: pd.DataFrame, incoming: pd.DataFrame
+) -> pd.DataFrame:
+    """Indicators whose status on the overview's default view would change with ``incoming``.
+
+    Each side is judged "as of" its own newest quarter, as the overview shows it.
+    Columns: indicator_id, old_status, new_status, old_value, new_value, old_period,
+    new_period.
+    """
+    from .progress import compute_progress  # local: progress imports nothing from here
+
+    columns = ["indicator_id", "value", "period", "basis", "source"]
+    before = compute_progress(indicators, current[columns])
+    after = compute_progress(indicators, apply_rows(current[columns], incoming[columns]))
+    both = before[["indicator_id", "status", "latest_value", "latest_period"]].merge(
+        after[["indicator_id", "status", "latest_value", "latest_period"]],
+        on="indicator_id",
+        suffixes=("_old", "_new"),
+    )
+    moved = both[both["status_old"] != both["status_new"]]
+    return moved.rename(
+        columns={
+            "status_old": "old_status",
+            "status_new": "new_status",
+            "latest_value_old": "old_value",
+            "latest_value_new": "new_value",
+            "latest_period_old": "old_period",
+            "latest_period_new": "new_period",
+        }
+    ).reset_index(drop=True)

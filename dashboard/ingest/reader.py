@@ -291,6 +291,7 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
     body = grid.iloc[1:]
     row_numbers = lines[1:]
     blank = _blank_rows(body, position_of.get("indicator_id"))
+    blank |= _unfilled_template_rows(body, position_of)
     if blank.any():
         body, row_numbers = body[~blank], row_numbers[~blank]
 
@@ -307,6 +308,15 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
     if not problems and frame.empty:
         raise FileRejected(Problem("file_no_rows", row=FILE_ROW))
     return RawTable(frame=frame, row_numbers=row_numbers, kind=kind, problems=problems)
+
+
+def _unfilled_template_rows(body: pd.DataFrame, position_of: dict[str, int]) -> np.ndarray:
+    """Template rows nobody filled in: an indicator named, but neither period nor value."""
+    if "period" not in position_of or "value" not in position_of:
+        return np.zeros(len(body), dtype=bool)
+    period = body.iloc[:, position_of["period"]].str.strip() == ""
+    value = body.iloc[:, position_of["value"]].str.strip() == ""
+    return (period & value).to_numpy()
 
 
 def _blank_rows(body: pd.DataFrame, id_position: int | None) -> np.ndarray:

@@ -1,0 +1,249 @@
+"""History ``/history`` (staff): every revision, what it changed, its raw file, and rollback.
+
+Rollback (administrators) writes a new revision restoring the earlier values; nothing is
+deleted, and the history lists the rollback too. The rollback callback checks the role itself.
+"""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import Dash, Input, Output, State, dcc, html
+
+from ...auth import current_account, has_role, require_role
+from ...i18n import normalise_language, t
+from ...store.repository import RollbackConflict
+from ...web import get_store
+from ..components import page_shell, page_url
+from ..format import format_period
+
+PATH = "/history"
+
+
+def register(app: Dash) -> None:
+    dash.register_page(
+        __name__, path=PATH, name="History", title="Vision 2027 Tracker", layout=layout
+    )
+    app.callback(
+        Output("rollback-outcome", "children"),
+        Input("rollback-button", "n_clicks"),
+        State("rollback-target", "data"),
+        prevent_initial_call=True,
+    )(roll_back)
+
+
+def roll_back(n_clicks, target: dict | None):
+    """Undo one revision (administrators only; checked here, on the server)."""
+    user = require_role("admin")
+    if not n_clicks or not target or target.get("revision") is None:
+        return dash.no_update
+    lang = target["lang"]
+    try:
+        result = get_store().rollback(int(target["revision"]), user.name)
+    except RollbackConflict as exc:
+        return html.Div(
+            t("history.rollback_refused", lang, reason=str(exc)),
+            className="alert alert-warning",
+            role="status",
+            id="rollback-message",
+        )
+    return html.Div(
+        [
+            t("history.rolled_back", lang, revision=target["revision"], new=result.revision_id),
+            " ",
+            dcc.Link(
+                t("history.show_new", lang),
+                href=page_url(PATH, lang=lang, revision=str(result.revision_id)),
+            ),
+        ],
+        className="alert alert-success",
+        role="status",
+        id="rollback-message",
+    )
+
+
+def _when(moment) -> str:
+    return pd.Timestamp(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
+
+
+def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -> html.Div:
+    headers = [
+        "history.revision",
+        "history.when",
+        "history.who",
+        "history.action",
+        "history.file",
+        "history.counts",
+        "history.status",
+    ]
+    rows = []
+    for row in revisions.itertuples():
+        what = (
+            t("history.rollback_of", lang, revision=int(row.rolls_back))
+            if row.action == "rollback"
+            else row.file_name or "–"
+        )
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(
+                        dcc.Link(
+                            str(row.revision_id),
+                            href=page_url(PATH, lang=lang, revision=str(row.revision_id)),
+                        )
+                    ),
+                    html.Td(_when(row.created_at)),
+                    html.Td(row.user_name),
+                    html.Td(t(f"history.action.{row.action}", lang)),
+                    html.Td(what),
+                    html.Td(
+                        t(
+                            "history.counts_text",
+                            lang,
+                            added=row.added,
+                            replaced=row.replaced,
+                            unchanged=row.unchanged,
+                            withdrawn=row.withdrawn,
+                        )
+                    ),
+                    html.Td(t(f"history.status.{row.status}", lang)),
+                ],
+                className="table-active" if row.revision_id == selected else None,
+                **{"data-revision": str(row.revision_id), "data-status": row.status},
+            )
+        )
+    return html.Div(
+        html.Table(
+            [
+                html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in headers])),
+                html.Tbody(rows),
+            ],
+            className="table table-sm table-hover",
+            id="revisions",
+        ),
+        className="table-responsive",
+    )
+
+
+def _changes(revision_id: int, lang: str) -> html.Div:
+    changes = get_store().revision_changes(revision_id)
+    units = get_store().indicators().set_index("indicator_id")["unit"]
+    from ..format import format_value
+
+    def shown(value, indicator_id) -> str:
+        return "–" if pd.isna(value) else format_value(value, units[indicator_id], lang)
+
+    headers = ["col.indicator", "obs.period", "history.change", "history.before", "history.after"]
+    rows = [
+        html.Tr(
+            [
+                html.Td(html.Code(r.indicator_id)),
+                html.Td(format_period(r.period, lang)),
+                html.Td(t(f"history.change.{r.change}", lang)),
+                html.Td(shown(r.old_value, r.indicator_id)),
+                html.Td("–" if r.change == "withdrawn" else shown(r.new_value, r.indicator_id)),
+            ],
+            **{"data-indicator": r.indicator_id, "data-change": r.change},
+        )
+        for r in changes.itertuples()
+    ]
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in headers])),
+            html.Tbody(rows),
+        ],
+        className="table table-sm table-striped",
+        id="revision-changes",
+    )
+
+
+def _selected(revision: dict, lang: str) -> html.Section:
+    revision_id = int(revision["revision_id"])
+    parts: list = [
+        html.H2(
+            t("history.revision_heading", lang, revision=revision_id),
+            className="h5",
+            id="revision-heading",
+        ),
+        html.P(
+            t(
+                "history.meta",
+                lang,
+                who=revision["user_name"],
+                when=_when(revision["created_at"]),
+                sha=(revision["sha256"] or "–")[:16],
+            ),
+            className="small text-muted",
+        ),
+    ]
+    if revision.get("file_name") and revision["action"] != "rollback":
+        parts.append(
+            html.P(
+                html.A(
+                    t("history.raw_file", lang, file=revision["file_name"]),
+                    href=f"/history/raw/{revision_id}",
+                    id="raw-file",
+                )
+            )
+        )
+    parts.append(_changes(revision_id, lang))
+    may_roll_back = has_role("admin") and revision["status"] == "committed"
+    parts.append(_rollback_controls(lang, revision_id, visible=may_roll_back))
+    return html.Section(parts, className="mb-4", **{"aria-labelledby": "revision-heading"})
+
+
+def _rollback_controls(lang: str, revision_id: int | None, visible: bool) -> html.Div:
+    """Always in the layout (Dash checks callbacks against it); shown to administrators only."""
+    return html.Div(
+        [
+            html.Div(
+                [
+                    html.P(t("history.rollback_help", lang), className="small"),
+                    html.Button(
+                        t("history.rollback", lang, revision=revision_id or "–"),
+                        id="rollback-button",
+                        n_clicks=0,
+                        className="btn btn-outline-danger",
+                    ),
+                ],
+                hidden=not visible,
+            ),
+            html.Div(id="rollback-outcome", className="mt-3"),
+            dcc.Store(id="rollback-target", data={"revision": revision_id, "lang": lang}),
+        ]
+    )
+
+
+def layout(lang: str | None = None, revision: str | None = None, **_):
+    lang = normalise_language(lang)
+    if not has_role("staff"):
+        signed_in = current_account() is not None
+        return page_shell(
+            lang,
+            PATH,
+            [
+                html.H1(t("history.heading", lang), className="h3 mt-3"),
+                html.P(t("upload.staff_only" if signed_in else "upload.sign_in_first", lang)),
+                _rollback_controls(lang, None, visible=False),
+            ],
+        )
+    store = get_store()
+    revisions = store.revisions()
+    selected = int(revision) if revision and revision.isdigit() else None
+    if selected is None and not revisions.empty:
+        selected = int(revisions.iloc[0]["revision_id"])
+    chosen = store.revision(selected) if selected is not None else None
+    return page_shell(
+        lang,
+        PATH,
+        [
+            html.H1(t("history.heading", lang), className="h3 mt-3"),
+            html.P(t("history.intro", lang)),
+            _selected(chosen, lang)
+            if chosen
+            else html.Div([html.P(t("history.none", lang)), _rollback_controls(lang, None, False)]),
+            html.H2(t("history.all", lang), className="h5"),
+            _revisions_table(revisions, lang, selected),
+        ],
+        revision=str(selected) if selected else None,
+    )

@@ -1,0 +1,116 @@
+"""The staff flow in headless Chromium, with real files: upload, preview, confirm, roll back."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ADMIN, STAFF, sign_in
+
+pytestmark = pytest.mark.browser
+
+BAD = "indicator_id,period,value\nECO-TRADE,2025Q9,abc\nNOPE,2025Q3,1\n"
+GOOD = "指标代码,期间,数值,口径,来源\nECO-TRADE,2025,1150,全年,browser test\n"
+
+
+def click(dash_duo, element) -> None:
+    """Scroll instantly first: Bootstrap's smooth scrolling makes a click miss mid-animation."""
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
+    )
+    element.click()
+
+
+def choose_file(dash_duo, path) -> None:
+    dash_duo.find_element("#upload-file input[type=file]").send_keys(str(path))
+
+
+def trade_card(dash_duo):
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    return dash_duo.wait_for_element("[data-indicator='ECO-TRADE']")
+
+
+def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
+    dash_duo.start_server(accounts_app)
+    assert trade_card(dash_duo).get_attribute("data-status") == "regressing"
+
+    sign_in(dash_duo, STAFF, "/upload")
+    dash_duo.wait_for_element("#upload-file")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(BAD)
+    choose_file(dash_duo, bad)
+    dash_duo.wait_for_element("#upload-errors")
+    codes = {
+        (r.get_attribute("data-row"), r.get_attribute("data-code"))
+        for r in dash_duo.find_elements("#upload-errors tbody tr")
+    }
+    assert {("2", "period_invalid"), ("2", "value_not_number"), ("3", "id_unknown")} <= codes
+    assert "Nothing was saved" in dash_duo.find_element("#upload-rejected").text
+
+    good = tmp_path / "good.csv"
+    good.write_bytes(GOOD.encode("gb18030"))  # as Excel saves a CSV in China
+    choose_file(dash_duo, good)
+    dash_duo.wait_for_text_to_equal(
+        "#upload-summary", "good.csv: 1 rows; 0 new, 1 replacing a value, 0 unchanged."
+    )
+    moved = dash_duo.find_element("#upload-status-changes [data-indicator='ECO-TRADE']")
+    assert "Regressing" in moved.text and "Achieved" in moved.text
+    assert "800.7 bn CNY → 1,150 bn CNY" in dash_duo.find_element("[data-change='replaced']").text
+    click(dash_duo, dash_duo.find_element("#upload-confirm"))
+    dash_duo.wait_for_element("#upload-message")
+    assert "Saved as revision 2" in dash_duo.find_element("#upload-message").text
+
+    card = trade_card(dash_duo)
+    assert card.get_attribute("data-status") == "achieved"
+    assert "1,150 bn CNY (2025)" in card.text
+
+    dash_duo.driver.delete_all_cookies()
+    sign_in(dash_duo, ADMIN, "/history?revision=2")
+    click(dash_duo, dash_duo.wait_for_element("#rollback-button"))
+    dash_duo.wait_for_element("#rollback-message")
+    assert "rolled back by revision 3" in dash_duo.find_element("#rollback-message").text
+    card = trade_card(dash_duo)
+    assert card.get_attribute("data-status") == "regressing"
+    assert "800.7 bn CNY (2025)" in card.text
+    dash_duo.driver.get(dash_duo.server_url + "/history")
+    states = {
+        r.get_attribute("data-revision"): r.get_attribute("data-status")
+        for r in dash_duo.find_elements("#revisions tbody tr")
+    }
+    assert states == {"1": "committed", "2": "rolled_back", "3": "committed"}
+    assert dash_duo.get_logs() == []
+
+
+def test_too_large_a_file_is_refused_in_the_browser_with_a_message(
+    dash_duo, accounts_app, tmp_path
+):
+    dash_duo.start_server(accounts_app)
+    sign_in(dash_duo, STAFF, "/upload")
+    dash_duo.wait_for_element("#upload-file")
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"indicator_id,period,value\n" + b"ECO-TRADE,2025Q1,1\n" * 700_000)
+    choose_file(dash_duo, big)
+    dash_duo.wait_for_contains_text("#upload-size-message", "too large")
+    assert dash_duo.find_element("#upload-report").text == ""
+    assert dash_duo.get_logs() == []
+
+
+def test_the_same_file_twice_still_answers(dash_duo, accounts_app, tmp_path):
+    dash_duo.start_server(accounts_app)
+    sign_in(dash_duo, STAFF, "/upload")
+    dash_duo.wait_for_element("#upload-file")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(BAD)
+    choose_file(dash_duo, bad)
+    dash_duo.wait_for_element("#upload-errors")
+    first = dash_duo.find_element("#upload-report [data-upload]").get_attribute("data-upload")
+    choose_file(dash_duo, bad)
+    dash_duo.wait_for_element(f"#upload-report [data-upload]:not([data-upload='{first}'])")
+    assert dash_duo.find_elements("#upload-errors tbody tr")
+    assert dash_duo.get_logs() == []
+
+
+def test_anonymous_visitors_are_asked_to_sign_in(dash_duo, accounts_app):
+    dash_duo.start_server(accounts_app)
+    dash_duo.driver.get(dash_duo.server_url + "/upload")
+    dash_duo.wait_for_contains_text("#main", "Sign in with a staff account")
+    assert not dash_duo.find_element("#upload-file").is_displayed()
+    assert dash_duo.get_logs() == []
