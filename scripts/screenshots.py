@@ -28,6 +28,10 @@ PAGES = {
     "methodology": "/methodology",
 }
 EXTRA_SIZES = {"projector-1920x1080": (1920, 1080), "phone-390x844": (390, 844)}
+ADMIN = ("screenshot.admin", "screenshot-password")
+#: Staff pages, shown after signing in: (name, path, file to choose on the upload page).
+BAD_FILE = "indicator_id,period,value\nECO-TRADE,2025Q9,abc\nNOPE,2025Q3,1\n"
+GOOD_FILE = "indicator_id,period,value,basis,source\nECO-TRADE,2025,1150,annual,example upload\n"
 
 
 def _free_port() -> int:
@@ -40,8 +44,14 @@ def _serve(database_url: str, port: int) -> subprocess.Popen:
     env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
            "DASHBOARD_SECRET_KEY": "screenshots"}  # fmt: skip
     subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", "init-db"], check=True, env=env,
+        [sys.executable, "-m", "dashboard.cli", "init-db"],
+        check=True,
+        env=env,
         capture_output=True,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "dashboard.cli", "users", "add", ADMIN[0], "--role", "admin"],
+        input=ADMIN[1] + "\n", text=True, check=True, env=env, capture_output=True,
     )  # fmt: skip
     server = subprocess.Popen(
         [sys.executable, "-m", "dashboard.cli", "serve", "--port", str(port)],
@@ -94,6 +104,29 @@ def _capture(driver, url: str, size: tuple[int, int], path: Path) -> None:
     driver.save_screenshot(str(path))
 
 
+def _sign_in(driver, base: str) -> None:
+    driver.get(f"{base}/login")
+    driver.find_element("id", "name").send_keys(ADMIN[0])
+    driver.find_element("id", "password").send_keys(ADMIN[1])
+    driver.find_element("id", "login-submit").click()
+    time.sleep(1)
+
+
+def _staff_pages(driver, base: str, lang: str, out: Path, folder: Path) -> None:
+    """The upload page empty, after a bad file, with a preview; then the history page."""
+    size = (1366, 768)
+    _capture(driver, f"{base}/upload?lang={lang}", size, out / f"upload-{lang}.png")
+    for name, content in (("errors", BAD_FILE), ("preview", GOOD_FILE)):
+        path = folder / f"{name}.csv"
+        path.write_text(content)
+        driver.find_element("css selector", "#upload-file input[type=file]").send_keys(str(path))
+        time.sleep(2)
+        driver.save_screenshot(str(out / f"upload-{name}-{lang}.png"))
+    _capture(driver, f"{base}/history?lang={lang}&revision=1", size, out / f"history-{lang}.png")
+    for name in ("upload", "upload-errors", "upload-preview", "history"):
+        print((out / f"{name}-{lang}.png").relative_to(ROOT))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -114,6 +147,9 @@ def main() -> None:
                     target = args.out / f"overview-{name}-{lang}.png"
                     _capture(driver, f"{base}/?lang={lang}", size, target)
                     print(target.relative_to(ROOT))
+            _sign_in(driver, base)
+            for lang in ("en", "zh"):
+                _staff_pages(driver, base, lang, args.out, Path(folder))
         finally:
             driver.quit()
             server.terminate()

@@ -44,6 +44,7 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
     }
     assert {("2", "period_invalid"), ("2", "value_not_number"), ("3", "id_unknown")} <= codes
     assert "Nothing was saved" in dash_duo.find_element("#upload-rejected").text
+    assert not dash_duo.find_element("#upload-confirm").is_displayed()  # nothing to confirm
 
     good = tmp_path / "good.csv"
     good.write_bytes(GOOD.encode("gb18030"))  # as Excel saves a CSV in China
@@ -51,6 +52,8 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
     dash_duo.wait_for_text_to_equal(
         "#upload-summary", "good.csv: 1 rows; 0 new, 1 replacing a value, 0 unchanged."
     )
+    assert dash_duo.find_element("#upload-confirm").is_displayed()
+    assert not dash_duo.find_element("#upload-accept-warnings").is_displayed()  # no warnings
     moved = dash_duo.find_element("#upload-status-changes [data-indicator='ECO-TRADE']")
     assert "Regressing" in moved.text and "Achieved" in moved.text
     assert "800.7 bn CNY → 1,150 bn CNY" in dash_duo.find_element("[data-change='replaced']").text

@@ -64,6 +64,8 @@ def register(app: Dash) -> None:
     app.callback(
         Output("upload-report", "children"),
         Output("upload-pending", "data"),
+        Output("upload-confirm-area", "hidden"),
+        Output("upload-warnings-check", "hidden"),
         Input("upload-payload", "data"),
         State("upload-limits", "data"),
         prevent_initial_call=True,
@@ -71,6 +73,7 @@ def register(app: Dash) -> None:
     app.callback(
         Output("upload-outcome", "children"),
         Output("upload-pending", "data", allow_duplicate=True),
+        Output("upload-confirm-area", "hidden", allow_duplicate=True),
         Input("upload-confirm", "n_clicks"),
         State("upload-pending", "data"),
         State("upload-accept-warnings", "value"),
@@ -239,42 +242,48 @@ def preview_upload(payload: dict | None, limits: dict):
     require_role("staff")
     lang = limits["lang"]
     if not payload:
-        return dash.no_update, None
+        return dash.no_update, None, True, True
     data, file_name = _decode(payload)
     prepared = prepare_import(get_store(), data, file_name)
     stamp = {"data-upload": str(payload.get("at", ""))}  # a new report for every choice
     if not prepared.ok:
         hidden = prepared.validation.error_count - len(prepared.errors)
-        return html.Div(
-            [
-                html.Div(
-                    [
-                        html.I(
-                            className="bi bi-exclamation-triangle-fill me-2",
-                            **{"aria-hidden": "true"},
-                        ),
-                        t(
-                            "upload.rejected",
-                            lang,
-                            file=prepared.file_name,
-                            count=prepared.validation.error_count,
-                        ),
-                    ],
-                    className="alert alert-danger",
-                    role="alert",
-                    id="upload-rejected",
-                ),
-                problems_table(prepared.errors, lang, "upload-errors"),
-                html.P(t("problem.more", lang, count=hidden)) if hidden > 0 else None,
-            ],
-            **stamp,
-        ), None
+        return (
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            html.I(
+                                className="bi bi-exclamation-triangle-fill me-2",
+                                **{"aria-hidden": "true"},
+                            ),
+                            t(
+                                "upload.rejected",
+                                lang,
+                                file=prepared.file_name,
+                                count=prepared.validation.error_count,
+                            ),
+                        ],
+                        className="alert alert-danger",
+                        role="alert",
+                        id="upload-rejected",
+                    ),
+                    problems_table(prepared.errors, lang, "upload-errors"),
+                    html.P(t("problem.more", lang, count=hidden)) if hidden > 0 else None,
+                ],
+                **stamp,
+            ),
+            None,
+            True,
+            True,
+        )
     pending = {
         **payload,
         "warnings": prepared.validation.warning_count,
         "changed": prepared.preview.changed,
     }
-    return html.Div(_preview(prepared, lang), **stamp), pending
+    has_warnings = prepared.validation.warning_count > 0
+    return html.Div(_preview(prepared, lang), **stamp), pending, False, not has_warnings
 
 
 def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits: dict):
@@ -282,24 +291,28 @@ def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits
     user = require_role("staff")
     lang = limits["lang"]
     if not n_clicks or not pending:
-        return dash.no_update, dash.no_update
+        return dash.no_update, dash.no_update, dash.no_update
     data, file_name = _decode(pending)
     store = get_store()
     prepared = prepare_import(store, data, file_name, preview=False)
     if not prepared.ok:
-        return _alert(
-            "danger",
-            t("upload.rejected", lang, file=file_name, count=prepared.validation.error_count),
-        ), None
+        return (
+            _alert(
+                "danger",
+                t("upload.rejected", lang, file=file_name, count=prepared.validation.error_count),
+            ),
+            None,
+            True,
+        )
     if prepared.warnings and "yes" not in (accepted or []):
-        return _alert("warning", t("upload.confirm_warnings_first", lang)), dash.no_update
+        return _alert("warning", t("upload.confirm_warnings_first", lang)), dash.no_update, False
     result = commit_import(store, prepared, user.name)
     if result.revision_id is None:
         message = t("upload.nothing_written", lang, unchanged=result.unchanged)
         if result.same_file_revision:
             message += " " + t("upload.same_file", lang, revision=result.same_file_revision)
-        return _alert("info", message), None
-    return _alert(
+        return _alert("info", message), None, True
+    saved = _alert(
         "success",
         [
             t(
@@ -318,7 +331,8 @@ def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits
                 href=page_url("/history", lang=lang, revision=str(result.revision_id)),
             ),
         ],
-    ), None
+    )
+    return saved, None, True
 
 
 def _alert(kind: str, children) -> html.Div:
@@ -413,13 +427,20 @@ def _controls(lang: str) -> list:
             className="mb-3",
         ),
         dcc.Loading(html.Div(id="upload-report"), type="dot"),
+        # Shown only with a valid preview; the warnings tick only when there are warnings.
         html.Section(
             [
-                dcc.Checklist(
-                    id="upload-accept-warnings",
-                    options=[{"label": " " + t("upload.accept_warnings", lang), "value": "yes"}],
-                    value=[],
-                    className="mb-2",
+                html.Div(
+                    dcc.Checklist(
+                        id="upload-accept-warnings",
+                        options=[
+                            {"label": " " + t("upload.accept_warnings", lang), "value": "yes"}
+                        ],
+                        value=[],
+                        className="mb-2",
+                    ),
+                    id="upload-warnings-check",
+                    hidden=True,
                 ),
                 html.Button(
                     t("upload.confirm", lang),
@@ -427,11 +448,12 @@ def _controls(lang: str) -> list:
                     n_clicks=0,
                     className="btn btn-primary",
                 ),
-                html.Div(id="upload-outcome", className="mt-3"),
             ],
             id="upload-confirm-area",
-            className="mb-4",
+            hidden=True,
+            className="mb-2",
         ),
+        html.Div(id="upload-outcome", className="mb-4"),
         dcc.Store(id="upload-limits", data=limits),
         dcc.Store(id="upload-payload"),
         dcc.Store(id="upload-pending"),
