@@ -126,3 +126,16 @@ def test_errors_have_one_shape(client, url, status, fragment):
 
 def test_method_not_allowed_is_json(client):
     assert_error(client.post("/api/v1/progress"), 405, "not allowed")
+
+
+def test_server_refuses_a_body_over_the_upload_limit(client, seeded_store):
+    """MAX_CONTENT_LENGTH: the browser's check can be bypassed, the server's cannot."""
+    before = seeded_store.data_version()
+    limit = client.application.config["MAX_CONTENT_LENGTH"]
+    response = client.post(
+        "/_dash-update-component",
+        data=b"{" + b" " * (limit + 1) + b"}",
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert seeded_store.data_version() == before

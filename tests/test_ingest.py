@@ -906,3 +906,10 @@ def test_every_problem_code_is_exercised_by_these_tests():
     covered = {code for case in expected_params for code, *_ in case.expected}
     covered |= {code for case in WARNINGS for code, *_ in case.expected}
     assert covered == ALL_PROBLEM_CODES
+
+
+def test_openpyxl_parses_workbooks_with_defusedxml():
+    """XML bombs inside an .xlsx are defused only when openpyxl finds defusedxml."""
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML is True
