@@ -103,15 +103,7 @@ def import_command(
             sys.exit(1)
     preview = prepared.preview
     if dry_run:
-        click.echo(
-            t(
-                "cli.dry_run",
-                lang,
-                added=preview.added,
-                replaced=preview.replaced,
-                unchanged=preview.unchanged,
-            )
-        )
+        click.echo(t("cli.dry_run", lang, **preview.counts))
         return
     user = user_name or os.environ.get("USER") or "cli"
     result = commit_import(store, prepared, user)
@@ -120,16 +112,7 @@ def import_command(
         if result.same_file_revision:
             click.echo(t("cli.same_file", lang, revision=result.same_file_revision))
         return
-    click.echo(
-        t(
-            "cli.imported",
-            lang,
-            revision=result.revision_id,
-            added=result.added,
-            replaced=result.replaced,
-            unchanged=result.unchanged,
-        )
-    )
+    click.echo(t("cli.imported", lang, revision=result.revision_id, **result.counts))
 
 
 @main.command("export")

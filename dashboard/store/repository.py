@@ -65,6 +65,11 @@ class CommitResult:
     def changed(self) -> bool:
         return self.added + self.replaced > 0
 
+    @property
+    def counts(self) -> dict[str, int]:
+        """added, replaced, unchanged: the figures every message about a result shows."""
+        return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged}
+
 
 def _fingerprint(frame: pd.DataFrame) -> int:
     """A cheap content hash of a small frame (the catalogue's 15 rows), for cache keys.

@@ -204,9 +204,7 @@ def _preview(prepared: PreparedImport, lang: str) -> list:
                 lang,
                 file=prepared.file_name,
                 rows=preview.rows_total,
-                added=preview.added,
-                replaced=preview.replaced,
-                unchanged=preview.unchanged,
+                **preview.counts,
             ),
             id="upload-summary",
         ),
@@ -315,14 +313,7 @@ def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits
     saved = _alert(
         "success",
         [
-            t(
-                "upload.saved",
-                lang,
-                revision=result.revision_id,
-                added=result.added,
-                replaced=result.replaced,
-                unchanged=result.unchanged,
-            ),
+            t("upload.saved", lang, revision=result.revision_id, **result.counts),
             " ",
             dcc.Link(t("upload.see_overview", lang), href=page_url("/", lang=lang)),
             " · ",
