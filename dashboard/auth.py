@@ -14,6 +14,7 @@ from __future__ import annotations
 import hmac
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -67,8 +68,17 @@ def resolve_secret_key(settings: dict) -> str:
     path = Path(settings.get("INSTANCE_DIR") or "instance") / "secret_key"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        # Workers start at once: write a private temporary file, then link it into place.
+        # link() fails if another worker won, and then everyone reads the winner's key.
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".secret_key.")
+        try:
+            os.write(fd, secrets.token_hex(32).encode())
+            os.close(fd)
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
     return path.read_text().strip()
 
 

@@ -134,7 +134,9 @@ def upload_template(fmt: str):
 @api.get("/history/raw/<int:revision_id>")
 def raw_file(revision_id: int):
     """The file of a revision exactly as uploaded (staff only)."""
-    from flask import Response
+    import io
+
+    from flask import send_file
 
     from ..auth import require_role
     from ..imports import safe_file_name
@@ -144,11 +146,12 @@ def raw_file(revision_id: int):
     revision, data = store.revision(revision_id), store.raw_file(revision_id)
     if revision is None or data is None:
         raise ApiError(f"revision {revision_id} has no stored file", 404)
-    name = safe_file_name(revision["file_name"])
-    return Response(
-        data,
+    # send_file encodes a Chinese file name for the header (RFC 5987) with an ASCII fallback.
+    return send_file(
+        io.BytesIO(data),
         mimetype="application/octet-stream",
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        as_attachment=True,
+        download_name=safe_file_name(revision["file_name"]),
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 import pandas as pd
 from sqlalchemy import Engine, insert, select, update
@@ -44,6 +45,12 @@ class User:
 class LoginResult:
     user: User | None
     reason: str | None = None  # invalid | locked | disabled
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """A hash to check unknown names against, made once per process (not at import)."""
+    return generate_password_hash("not a password of anyone")
 
 
 def _now() -> datetime:
@@ -126,8 +133,8 @@ class Accounts:
                 .first()
             )
             if row is None:
-                # Hash anyway, so an unknown name takes as long as a wrong password.
-                check_password_hash(generate_password_hash("x"), password or "")
+                # One hash check, as for a known name: the time must not tell names apart.
+                check_password_hash(_dummy_hash(), password or "")
                 return LoginResult(None, "invalid")
             locked_until = _aware(row["locked_until"])
             if locked_until is not None and locked_until > now:
