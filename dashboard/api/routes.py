@@ -155,6 +155,30 @@ def raw_file(revision_id: int):
     )
 
 
+@api.get("/corridors/destinations.<fmt>")
+def corridor_destinations(fmt: str):
+    """The destination table (both languages' names, coordinates, sources) as CSV or XLSX."""
+    from flask import Response
+
+    from ..exports import to_csv_bytes, to_xlsx_bytes
+    from ..store.reference import corridor_table
+
+    frame = corridor_table("destinations")
+    if fmt == "csv":
+        return Response(
+            to_csv_bytes(frame),
+            mimetype="text/csv",
+            headers={"Content-Disposition": "attachment; filename=corridor-destinations.csv"},
+        )
+    if fmt == "xlsx":
+        return Response(
+            to_xlsx_bytes(frame, sheet_name="destinations"),
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": "attachment; filename=corridor-destinations.xlsx"},
+        )
+    raise ApiError(f"no download in format {fmt!r}; use csv or xlsx", 404)
+
+
 @api.route("/api/<path:_rest>")
 def api_not_found(_rest: str):
     raise ApiError(f"no such API endpoint: {request.path}", 404)

@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["CONTEXT_COLUMNS", "CONTEXT_FILE", "DATA_DIR", "ReferenceDataError", "context_figures"]
+__all__ = [
+    "CONTEXT_COLUMNS",
+    "CONTEXT_FILE",
+    "CORRIDOR_FILES",
+    "DATA_DIR",
+    "ReferenceDataError",
+    "context_figures",
+    "corridor_table",
+    "geometry",
+]
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 CONTEXT_FILE = "context_figures.csv"
@@ -58,3 +67,44 @@ def _read_context_figures(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     frame = frame[list(CONTEXT_COLUMNS)].copy()
     frame["value"] = values.astype("float64")
     return frame
+
+
+#: The corridor files (issue 5), read like the context figures: once per process and file version.
+CORRIDOR_FILES = {
+    "reach": "corridor_reach.csv",
+    "destinations": "destinations.csv",
+    "routes": "routes.csv",
+    "route_paths": "route_paths.csv",
+    "countries": "country_names.csv",
+}
+
+
+def corridor_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """One corridor file as text columns (callers convert the numbers they use); a copy."""
+    path = Path(folder or DATA_DIR) / CORRIDOR_FILES[name]
+    stat = path.stat()
+    return _read_text_table(str(path), stat.st_mtime_ns, stat.st_size).copy(deep=True)
+
+
+@lru_cache(maxsize=16)
+def _read_text_table(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    del mtime_ns, size
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+
+
+def geometry(name: str) -> dict:
+    """A GeoJSON file under assets/geo (for overlays drawn from the server side); a copy."""
+    import copy
+
+    path = DATA_DIR.parent / "assets" / "geo" / f"{name}.geojson"
+    stat = path.stat()
+    return copy.deepcopy(_read_geojson(str(path), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=4)
+def _read_geojson(path: str, mtime_ns: int, size: int) -> dict:
+    import json
+
+    del mtime_ns, size
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)

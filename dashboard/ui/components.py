@@ -15,6 +15,7 @@ FRAME = "container-fluid container-tracker"
 #: (path, translation key) of the main navigation, in order.
 NAVIGATION = (
     ("/", "nav.overview"),
+    ("/corridors", "nav.corridors"),
     ("/plan", "nav.plan"),
     ("/methodology", "nav.methodology"),
 )

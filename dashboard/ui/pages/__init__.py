@@ -12,9 +12,18 @@ from dash import Dash
 
 def register_pages(app: Dash) -> None:
     from .. import user_menu
-    from . import history, indicator, methodology, not_found, overview, plan, upload
+    from . import (
+        corridors,
+        history,
+        indicator,
+        methodology,
+        not_found,
+        overview,
+        plan,
+        upload,
+    )
 
     dash.page_registry.clear()
     user_menu.register(app)
-    for page in (overview, indicator, plan, methodology, upload, history, not_found):
+    for page in (overview, indicator, corridors, plan, methodology, upload, history, not_found):
         page.register(app)

@@ -1,0 +1,383 @@
+"""Figures of the corridor page: world reach, domestic radiation, growth of reach.
+
+Every place and line comes from data/destinations.csv, routes.csv and route_paths.csv; the
+base map and China's provinces are served from assets/ (nothing is fetched at run time). The
+maritime line of China's standard map is drawn over both maps.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+from ..i18n import t
+from ..store.reference import corridor_table, geometry
+
+CORRIDORS = ("land_sea", "china_europe", "yangtze", "air")
+#: Distinct, colour-blind-safe hues (Okabe-Ito); the legend also names each corridor.
+CORRIDOR_COLOURS = {
+    "land_sea": "#0072B2",
+    "china_europe": "#D55E00",
+    "yangtze": "#009E73",
+    "air": "#CC79A7",
+}
+PROVINCES_URL = "/assets/geo/china_provinces.geojson"
+FONT = {"family": "system-ui, sans-serif", "color": "#212529"}
+
+
+def _first_corridor(value: str) -> str:
+    return (value or "").split(";")[0]
+
+
+def _maritime_traces(lang: str, with_islands: bool) -> list[dict]:
+    """The maritime line (and, on the domestic map, the South China Sea islands)."""
+    traces = []
+    for feature in geometry("china_maritime_line")["features"]:
+        kind = feature["geometry"]["type"]
+        name = feature["properties"]["name_zh" if lang == "zh" else "name_en"]
+        if kind == "MultiLineString":
+            lon, lat = [], []
+            for line in feature["geometry"]["coordinates"]:
+                lon += [p[0] for p in line] + [None]
+                lat += [p[1] for p in line] + [None]
+            traces.append(
+                {
+                    "type": "scattergeo",
+                    "mode": "lines",
+                    "lon": lon,
+                    "lat": lat,
+                    "line": {"color": "#495057", "width": 1.2},
+                    "name": name,
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+        elif kind == "MultiPolygon" and with_islands:
+            lon, lat = [], []
+            for polygon in feature["geometry"]["coordinates"]:
+                ring = polygon[0]
+                lon += [p[0] for p in ring] + [None]
+                lat += [p[1] for p in ring] + [None]
+            traces.append(
+                {
+                    "type": "scattergeo",
+                    "mode": "lines",
+                    "fill": "toself",
+                    "lon": lon,
+                    "lat": lat,
+                    "line": {"color": "#6c757d", "width": 0.5},
+                    "fillcolor": "#ced4da",
+                    "name": name,
+                    "hoverinfo": "skip",
+                    "showlegend": False,
+                }
+            )
+    return traces
+
+
+def destinations_frame(lang: str) -> pd.DataFrame:
+    frame = corridor_table("destinations")
+    frame["lat"] = frame["latitude"].astype(float)
+    frame["lon"] = frame["longitude"].astype(float)
+    names = corridor_table("countries").set_index("iso3")
+    frame["country_name"] = (
+        frame["country"]
+        .map(names["name_zh" if lang == "zh" else "name_en"])
+        .fillna(t("corridors.china", lang) if lang else "")
+    )
+    frame.loc[frame["country"] == "CHN", "country_name"] = t("corridors.china", lang)
+    frame["name"] = frame["name_zh" if lang == "zh" else "name_en"]
+    frame["first_corridor"] = frame["corridor"].map(_first_corridor)
+    return frame
+
+
+def world_figure(lang: str, until: str | None = None) -> dict:
+    """Routes per corridor (the legend toggles a corridor), destinations, countries reached.
+
+    ``until`` (``YYYY-MM``) leaves out destinations whose first service is later.
+    """
+    routes = corridor_table("routes")
+    paths = corridor_table("route_paths")
+    paths["sequence"] = paths["sequence"].astype(int)
+    places = destinations_frame(lang)
+    if until:
+        later = places["first_service"].ne("") & (places["first_service"].str[:7] > until)
+        places = places[~later]
+    countries = corridor_table("countries")
+    traces: list[dict] = []
+    role_level = {"destination": 3, "reached": 2, "transit": 1}
+    levels = countries["roles"].map(
+        lambda roles: max((role_level.get(r, 0) for r in roles.split(";")), default=0)
+    )
+    traces.append(
+        {
+            "type": "choropleth",
+            "locations": countries["iso3"].tolist(),
+            "z": levels.tolist(),
+            "zmin": 0,
+            "zmax": 3,
+            "showscale": False,
+            "colorscale": [[0, "#f1f3f5"], [0.34, "#dee2e6"], [0.67, "#9ec5fe"], [1, "#6ea8fe"]],
+            "text": countries["name_zh" if lang == "zh" else "name_en"].tolist(),
+            "hovertemplate": "%{text}<extra></extra>",
+            "marker": {"line": {"width": 0.3}},
+            "name": t("corridors.countries_reached", lang),
+            "showlegend": False,
+        }
+    )
+    shown_in_legend: set[str] = set()
+    for route in routes.itertuples():
+        legs = paths[paths["route_id"] == route.route_id].sort_values(["leg", "sequence"])
+        lon, lat = [], []
+        for _, leg in legs.groupby("leg", sort=True):
+            lon += leg["longitude"].astype(float).tolist() + [None]
+            lat += leg["latitude"].astype(float).tolist() + [None]
+        corridor = _first_corridor(route.corridor)
+        traces.append(
+            {
+                "type": "scattergeo",
+                "mode": "lines",
+                "lon": lon,
+                "lat": lat,
+                "line": {"color": CORRIDOR_COLOURS[corridor], "width": 2},
+                "name": t(f"corridors.name.{corridor}", lang),
+                "legendgroup": corridor,
+                "showlegend": corridor not in shown_in_legend,
+                "hoverinfo": "skip",
+                "meta": {"corridor": corridor, "route": route.route_id},
+            }
+        )
+        shown_in_legend.add(corridor)
+    for corridor in CORRIDORS:
+        group = places[(places["first_corridor"] == corridor) & (places["kind"] != "origin")]
+        if group.empty:
+            continue
+        hover = [
+            f"<b>{row.name}</b><br>{row.country_name}<br>{t(f'corridors.kind.{row.kind}', lang)}"
+            + (
+                f"<br>{t('corridors.first_service', lang)}: {row.first_service}"
+                if row.first_service
+                else ""
+            )
+            + f"<br>{t('col.source', lang)}: {row.source[:70]}"
+            for row in group.itertuples()
+        ]
+        traces.append(
+            {
+                "type": "scattergeo",
+                "mode": "markers",
+                "lon": group["lon"].tolist(),
+                "lat": group["lat"].tolist(),
+                "text": hover,
+                "hovertemplate": "%{text}<extra></extra>",
+                "marker": {
+                    "size": 8,
+                    "color": CORRIDOR_COLOURS[corridor],
+                    "line": {"color": "#ffffff", "width": 1},
+                },
+                "name": t(f"corridors.name.{corridor}", lang),
+                "legendgroup": corridor,
+                "showlegend": corridor not in shown_in_legend,
+                "meta": {"corridor": corridor, "destinations": group["destination_id"].tolist()},
+            }
+        )
+        shown_in_legend.add(corridor)
+    origin = places[places["kind"] == "origin"]
+    traces.append(
+        {
+            "type": "scattergeo",
+            "mode": "markers+text",
+            "lon": origin["lon"].tolist(),
+            "lat": origin["lat"].tolist(),
+            "text": origin["name"].tolist(),
+            "textposition": "top center",
+            "marker": {"size": 14, "symbol": "star", "color": "#b02a37"},
+            "name": t("corridors.origin", lang),
+            "hoverinfo": "text",
+        }
+    )
+    traces += _maritime_traces(lang, with_islands=False)
+    return {
+        "data": traces,
+        "layout": {
+            "height": 480,
+            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+            "geo": {
+                "projection": {"type": "natural earth"},
+                "showcountries": True,
+                "countrycolor": "#adb5bd",
+                "showland": True,
+                "landcolor": "#f8f9fa",
+                "showocean": True,
+                "oceancolor": "#e7f1ff",
+                "fitbounds": False,
+                "resolution": 110,
+                "showframe": False,
+            },
+            "legend": {
+                "orientation": "h",
+                "y": -0.02,
+                "itemclick": "toggle",
+                "itemdoubleclick": "toggleothers",
+            },
+            "font": FONT,
+            "paper_bgcolor": "rgba(0,0,0,0)",
+        },
+    }
+
+
+def _inside(lon: float, lat: float, ring: list) -> bool:
+    """Ray casting: is the point inside this ring of [lon, lat] pairs?"""
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+@lru_cache(maxsize=64)
+def province_of(lon: float, lat: float) -> str | None:
+    """The province whose outline holds the point (derived from the data, never typed in)."""
+    for feature in geometry("china_provinces")["features"]:
+        shape = feature["geometry"]
+        polygons = (
+            shape["coordinates"] if shape["type"] == "MultiPolygon" else [shape["coordinates"]]
+        )
+        if any(_inside(lon, lat, polygon[0]) for polygon in polygons):
+            return feature["properties"]["id"]
+    return None
+
+
+def provinces_reached(lang: str) -> pd.DataFrame:
+    """Provinces holding the origin or a Chinese gateway or destination of the data."""
+    places = destinations_frame(lang)
+    chinese = places[places["country"] == "CHN"].copy()
+    chinese["province"] = [
+        province_of(lon, lat) for lon, lat in zip(chinese["lon"], chinese["lat"], strict=True)
+    ]
+    return chinese
+
+
+def china_figure(lang: str) -> dict:
+    provinces = geometry("china_provinces")["features"]
+    ids = [f["properties"]["id"] for f in provinces]
+    names = [f["properties"]["name_zh" if lang == "zh" else "name_en"] for f in provinces]
+    chinese = provinces_reached(lang)
+    reached = set(chinese["province"].dropna())
+    origin_province = chinese.loc[chinese["kind"] == "origin", "province"].tolist()
+    z = [2 if i in origin_province else 1 if i in reached else 0 for i in ids]
+    traces: list[dict] = [
+        {
+            "type": "choropleth",
+            "geojson": PROVINCES_URL,
+            "featureidkey": "properties.id",
+            "locations": ids,
+            "z": z,
+            "zmin": 0,
+            "zmax": 2,
+            "showscale": False,
+            "colorscale": [[0, "#f8f9fa"], [0.5, "#9ec5fe"], [1, "#b02a37"]],
+            "text": names,
+            "hovertemplate": "%{text}<extra></extra>",
+            "marker": {"line": {"color": "#6c757d", "width": 0.5}},
+            "name": t("corridors.provinces", lang),
+            "showlegend": False,
+        },
+        {
+            "type": "scattergeo",
+            "mode": "markers+text",
+            "lon": chinese["lon"].tolist(),
+            "lat": chinese["lat"].tolist(),
+            "text": chinese["name"].tolist(),
+            "textposition": "middle right",
+            "textfont": {"size": 10},
+            "marker": {
+                "size": [14 if k == "origin" else 7 for k in chinese["kind"]],
+                "symbol": ["star" if k == "origin" else "circle" for k in chinese["kind"]],
+                "color": ["#b02a37" if k == "origin" else "#0b5394" for k in chinese["kind"]],
+            },
+            "hovertemplate": "%{text}<extra></extra>",
+            "showlegend": False,
+        },
+    ]
+    traces += _maritime_traces(lang, with_islands=True)
+    return {
+        "data": traces,
+        "layout": {
+            "height": 480,
+            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+            "geo": {
+                "projection": {"type": "mercator"},
+                "lonaxis": {"range": [73, 136]},
+                "lataxis": {"range": [3, 54]},
+                "showcountries": True,
+                "countrycolor": "#dee2e6",
+                "showland": True,
+                "landcolor": "#ffffff",
+                "showocean": True,
+                "oceancolor": "#e7f1ff",
+                "fitbounds": False,
+                "resolution": 110,
+                "showframe": False,
+            },
+            "font": FONT,
+            "paper_bgcolor": "rgba(0,0,0,0)",
+        },
+    }
+
+
+def reach_frame() -> pd.DataFrame:
+    frame = corridor_table("reach")
+    for column in ("ports", "countries_regions", "provinces", "cities", "stations"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame.sort_values("as_of").reset_index(drop=True)
+
+
+def growth_figure(lang: str, selected: str | None) -> dict:
+    reach = reach_frame()
+    traces = []
+    for column, colour in (("ports", "#0072B2"), ("countries_regions", "#D55E00")):
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines+markers",
+                "x": reach["as_of"].tolist(),
+                "y": reach[column].tolist(),
+                "name": t(f"corridors.count.{column}", lang),
+                "line": {"color": colour, "width": 3},
+                "text": reach["source"].str.slice(0, 60).tolist(),
+                "hovertemplate": "%{x}: %{y}<br>%{text}<extra></extra>",
+            }
+        )
+    shapes = []
+    if selected:
+        shapes.append(
+            {
+                "type": "line",
+                "x0": selected,
+                "x1": selected,
+                "yref": "paper",
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": "#212529", "dash": "dot"},
+            }
+        )
+    return {
+        "data": traces,
+        "layout": {
+            "height": 280,
+            "margin": {"l": 50, "r": 10, "t": 10, "b": 40},
+            "xaxis": {"type": "category"},
+            "yaxis": {"rangemode": "tozero"},
+            "legend": {"orientation": "h", "y": -0.25},
+            "shapes": shapes,
+            "font": FONT,
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "plot_bgcolor": "#f8f9fa",
+        },
+    }

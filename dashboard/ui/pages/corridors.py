@@ -1,0 +1,211 @@
+"""Corridors ``/corridors``: where the corridors reach, and how that reach grew since 2020."""
+
+from __future__ import annotations
+
+import math
+
+import dash
+from dash import Dash, Input, Output, State, dash_table, dcc, html
+
+from ...i18n import normalise_language, t
+from ..components import page_shell, source_links
+from ..corridor_maps import (
+    china_figure,
+    destinations_frame,
+    growth_figure,
+    provinces_reached,
+    reach_frame,
+    world_figure,
+)
+
+PATH = "/corridors"
+COUNTS = ("ports", "countries_regions", "provinces", "cities", "stations")
+
+
+def _geo_config() -> dict:
+    """Plotly fetches its base map from topojsonURL: our own assets, never a CDN."""
+    return {
+        "topojsonURL": dash.get_asset_url("topojson/"),
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "scale": 2},
+    }
+
+
+def register(app: Dash) -> None:
+    dash.register_page(
+        __name__, path=PATH, name="Corridors", title="Vision 2027 Tracker", layout=layout
+    )
+    app.callback(
+        Output("reach-headline", "children"),
+        Output("reach-chart", "figure"),
+        Output("world-map", "figure"),
+        Input("reach-slider", "value"),
+        State("corridors-lang", "data"),
+        prevent_initial_call=True,
+    )(move_slider)
+
+
+def headline(index: int, lang: str) -> list:
+    """The counts of one snapshot, each with its label, and the snapshot's source."""
+    reach = reach_frame()
+    row = reach.iloc[int(index)]
+    items = []
+    for column in COUNTS:
+        value = row[column]
+        shown = (
+            "–"
+            if value is None or (isinstance(value, float) and math.isnan(value))
+            else (f"{int(value):,}")
+        )
+        items.append(
+            html.Div(
+                [
+                    html.Div(shown, className="display-6 fw-semibold"),
+                    html.Div(t(f"corridors.count.{column}", lang), className="small"),
+                ],
+                className="text-center px-3",
+                **{"data-count": column},
+            )
+        )
+    return [
+        html.Div(items, className="d-flex flex-wrap justify-content-center gap-2"),
+        html.P(
+            [
+                t("corridors.snapshot", lang, as_of=row["as_of"]),
+                " · ",
+                t("col.source", lang),
+                ": ",
+                source_links(row["source"], lang),
+                f" · {row['note']}" if row["note"] and lang == "en" else "",
+            ],
+            className="small text-muted text-center mt-2",
+            id="reach-source",
+        ),
+    ]
+
+
+def move_slider(index: int, lang: str):
+    reach = reach_frame()
+    as_of = reach.iloc[int(index)]["as_of"]
+    return headline(index, lang), growth_figure(lang, as_of), world_figure(lang, until=as_of)
+
+
+def _table(lang: str) -> dash_table.DataTable:
+    places = destinations_frame(lang)
+    places["kind_text"] = [t(f"corridors.kind.{k}", lang) for k in places["kind"]]
+    places["corridor_text"] = [
+        " / ".join(t(f"corridors.name.{c}", lang) for c in value.split(";"))
+        for value in places["corridor"]
+    ]
+    columns = [
+        ("name", "corridors.col.name"),
+        ("country_name", "corridors.col.country"),
+        ("kind_text", "corridors.col.kind"),
+        ("corridor_text", "corridors.col.corridor"),
+        ("first_service", "corridors.col.first_service"),
+        ("source", "col.source"),
+    ]
+    return dash_table.DataTable(
+        id="destinations-table",
+        columns=[{"name": t(key, lang), "id": column} for column, key in columns],
+        data=places[[c for c, _ in columns]].to_dict("records"),
+        filter_action="native",
+        sort_action="native",
+        page_action="none",
+        style_table={"overflowX": "auto"},
+        style_cell={
+            "textAlign": "left",
+            "fontFamily": "inherit",
+            "whiteSpace": "normal",
+            "maxWidth": "22rem",
+        },
+        style_header={"fontWeight": "600"},
+        export_format="none",
+    )
+
+
+def layout(lang: str | None = None, **_):
+    lang = normalise_language(lang)
+    reach = reach_frame()
+    last = len(reach) - 1
+    chinese = provinces_reached(lang)
+    marks = {i: {"label": row.as_of} for i, row in enumerate(reach.itertuples())}
+    return page_shell(
+        lang,
+        PATH,
+        [
+            html.H1(t("corridors.heading", lang), className="h3 mt-3"),
+            html.P(t("corridors.intro", lang)),
+            html.Section(
+                [
+                    html.H2(
+                        t("corridors.growth_heading", lang), className="h5", id="growth-heading"
+                    ),
+                    dcc.Slider(
+                        id="reach-slider",
+                        min=0,
+                        max=last,
+                        step=1,
+                        value=last,
+                        marks=marks,
+                        included=False,
+                    ),
+                    html.Div(headline(last, lang), id="reach-headline", className="my-3"),
+                    dcc.Graph(
+                        id="reach-chart",
+                        figure=growth_figure(lang, reach.iloc[last]["as_of"]),
+                        config={"displaylogo": False},
+                    ),
+                    html.P(t("corridors.growth_caption", lang), className="small text-muted"),
+                ],
+                className="mb-4",
+                **{"aria-labelledby": "growth-heading"},
+            ),
+            html.Section(
+                [
+                    html.H2(t("corridors.world_heading", lang), className="h5", id="world-heading"),
+                    dcc.Graph(id="world-map", figure=world_figure(lang), config=_geo_config()),
+                    html.P(t("corridors.world_caption", lang), className="small text-muted"),
+                ],
+                className="mb-4",
+                **{"aria-labelledby": "world-heading"},
+            ),
+            html.Section(
+                [
+                    html.H2(t("corridors.china_heading", lang), className="h5", id="china-heading"),
+                    dcc.Graph(id="china-map", figure=china_figure(lang), config=_geo_config()),
+                    html.P(
+                        t("corridors.china_caption", lang, count=chinese["province"].nunique()),
+                        className="small text-muted",
+                    ),
+                ],
+                className="mb-4",
+                **{"aria-labelledby": "china-heading"},
+            ),
+            html.Section(
+                [
+                    html.H2(t("corridors.table_heading", lang), className="h5", id="table-heading"),
+                    html.P(
+                        [
+                            html.A(
+                                t("corridors.download_csv", lang),
+                                href="/corridors/destinations.csv",
+                                className="btn btn-outline-secondary btn-sm me-2",
+                                id="destinations-csv",
+                            ),
+                            html.A(
+                                t("corridors.download_xlsx", lang),
+                                href="/corridors/destinations.xlsx",
+                                className="btn btn-outline-secondary btn-sm",
+                                id="destinations-xlsx",
+                            ),
+                        ]
+                    ),
+                    _table(lang),
+                ],
+                className="mb-4",
+                **{"aria-labelledby": "table-heading"},
+            ),
+            dcc.Store(id="corridors-lang", data=lang),
+        ],
+    )

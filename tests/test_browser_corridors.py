@@ -1,0 +1,104 @@
+"""The corridor page in headless Chromium: maps drawn offline, slider, legend, table."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from conftest import english_words
+from selenium.webdriver.common.keys import Keys
+
+pytestmark = pytest.mark.browser
+
+
+def wait_until(condition, timeout: float = 5) -> None:
+    import time
+
+    deadline = time.time() + timeout
+    while not condition():
+        if time.time() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)
+
+
+def counts(dash_duo) -> dict[str, str]:
+    return {
+        el.get_attribute("data-count"): el.find_element("css selector", ".display-6").text
+        for el in dash_duo.find_elements("#reach-headline [data-count]")
+    }
+
+
+def move_slider_to(dash_duo, steps_from_first: int) -> None:
+    """With the keyboard, as a keyboard user would: Home, then right arrow steps."""
+    thumb = dash_duo.find_element("#reach-slider [role='slider']")
+    thumb.send_keys(Keys.HOME)
+    for _ in range(steps_from_first):
+        thumb.send_keys(Keys.ARROW_RIGHT)
+
+
+def test_maps_draw_offline_and_the_slider_moves_the_counts(dash_duo, make_app):
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#world-map .geo .countries path")  # base map from our assets
+    dash_duo.wait_for_element("#china-map .choroplethlayer path")  # provinces
+    assert len(dash_duo.find_elements("#china-map .choroplethlayer path")) >= 34
+    assert counts(dash_duo)["ports"] == "563"
+    move_slider_to(dash_duo, 0)  # 2020-12
+    dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "250")
+    assert counts(dash_duo)["countries_regions"] == "96"
+    move_slider_to(dash_duo, 3)  # 2020-12, 2021-12, 2022-12, 2023-09
+    dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "473")
+    assert counts(dash_duo) == {
+        "ports": "473",
+        "countries_regions": "120",
+        "provinces": "18",
+        "cities": "69",
+        "stations": "138",
+    }
+    own = urlparse(dash_duo.server_url).netloc
+    hosts = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    assert {urlparse(h).netloc for h in hosts} == {own}
+    assert any("topojson/world_110m.json" in h for h in hosts)
+    assert dash_duo.get_logs() == []
+
+
+def test_legend_toggles_a_corridor_and_the_table_filters(dash_duo, make_app):
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#world-map .geo .countries path")
+    visible = (
+        "return document.querySelector('#world-map .js-plotly-plot').data"
+        ".filter(d => d.legendgroup === 'china_europe').map(d => d.visible)"
+    )
+    assert all(v in (None, True) for v in dash_duo.driver.execute_script(visible))
+    item = next(
+        el
+        for el in dash_duo.find_elements("#world-map .legend .traces")
+        if "China-Europe" in el.text
+    )
+    toggle = item.find_element("css selector", ".legendtoggle")
+    dash_duo.driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", toggle
+    )
+    toggle.click()
+    wait_until(lambda: all(v == "legendonly" for v in dash_duo.driver.execute_script(visible)), 5)
+    rows = "#destinations-table tbody tr td[data-dash-column='name']"
+    everything = len(dash_duo.find_elements(rows))
+    assert everything == 23
+    box = dash_duo.find_element("#destinations-table th[data-dash-column='country_name'] input")
+    box.send_keys("Vietnam\n")
+    wait_until(lambda: len(dash_duo.find_elements(rows)) == 3, 5)
+    assert dash_duo.get_logs() == []
+
+
+def test_corridor_page_in_chinese(dash_duo, make_app):
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/corridors?lang=zh")
+    dash_duo.wait_for_element("#world-map .geo .countries path")
+    assert "杜伊斯堡" in dash_duo.find_element("#destinations-table").text
+    main = dash_duo.find_element("#main")
+    text = main.find_element("css selector", "section[aria-labelledby='growth-heading']").text
+    assert english_words(text.replace("source", "")) == []
+    assert dash_duo.get_logs() == []
