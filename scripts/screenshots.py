@@ -24,6 +24,7 @@ PAGES = {
     "overview-logistics": "/?pillar=logistics",
     "indicator-trade": "/indicator/ECO-TRADE",
     "indicator-freight-volume": "/indicator/LOG-FREIGHT-VOLUME",
+    "corridors": "/corridors",
     "plan": "/plan",
     "methodology": "/methodology",
 }

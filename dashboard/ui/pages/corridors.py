@@ -141,14 +141,18 @@ def layout(lang: str | None = None, **_):
                     html.H2(
                         t("corridors.growth_heading", lang), className="h5", id="growth-heading"
                     ),
-                    dcc.Slider(
-                        id="reach-slider",
-                        min=0,
-                        max=last,
-                        step=1,
-                        value=last,
-                        marks=marks,
-                        included=False,
+                    html.Div(
+                        dcc.Slider(
+                            id="reach-slider",
+                            min=0,
+                            max=last,
+                            step=1,
+                            value=last,
+                            marks=marks,
+                            included=False,
+                            allow_direct_input=False,  # the index means nothing to a reader
+                        ),
+                        className="px-4",  # room for the first and last date labels
                     ),
                     html.Div(headline(last, lang), id="reach-headline", className="my-3"),
                     dcc.Graph(
