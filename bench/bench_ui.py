@@ -84,6 +84,41 @@ def callback_server_time(database_url: str, rounds: int = 20) -> dict:
     }
 
 
+def slider_server_time(database_url: str, rounds: int = 15) -> dict:
+    """The corridor slider's callback (issue 5 bar: median under 100 ms), replayed in-process."""
+    from dashboard.app import create_app
+
+    app = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "bench"})
+    client = app.test_client()
+    client.get("/")
+    key = next(k for k in app.extensions["dash_app"].callback_map if "reach-headline" in k)
+    outputs = [
+        {"id": part.split(".")[0], "property": part.split(".")[1]}
+        for part in key.strip(".").split("...")
+    ]
+    samples = []
+    for round_number in range(rounds):
+        for index in range(7):
+            body = {
+                "output": key,
+                "outputs": outputs,
+                "inputs": [{"id": "reach-slider", "property": "value", "value": index}],
+                "state": [{"id": "corridors-lang", "property": "data", "value": "en"}],
+                "changedPropIds": ["reach-slider.value"],
+            }
+            start = time.perf_counter()
+            response = client.post("/_dash-update-component", json=body)
+            elapsed = (time.perf_counter() - start) * 1000
+            assert response.status_code == 200, response.get_data(as_text=True)[:300]
+            if round_number:
+                samples.append(elapsed)
+    return {
+        "median_ms": statistics.median(samples),
+        "max_ms": max(samples),
+        "requests": len(samples),
+    }
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -172,6 +207,11 @@ def main() -> None:
         print(
             f"  first render of each view after a data change (cache miss): median "
             f"{timing['cold_median_ms']:.1f} ms, max {timing['cold_max_ms']:.1f} ms"
+        )
+        slider = slider_server_time(url)
+        print(
+            f"Corridor slider move, server time over {slider['requests']} requests: median "
+            f"{slider['median_ms']:.1f} ms, max {slider['max_ms']:.1f} ms (bar: 100 ms)"
         )
         sizes = transfer_sizes(url)
         first, repeat = sizes["first"], sizes["repeat"]

@@ -102,3 +102,24 @@ def test_corridor_page_in_chinese(dash_duo, make_app):
     text = main.find_element("css selector", "section[aria-labelledby='growth-heading']").text
     assert english_words(text.replace("source", "")) == []
     assert dash_duo.get_logs() == []
+
+
+def test_geometry_for_the_default_view_stays_under_one_and_a_half_megabytes(dash_duo, make_app):
+    """Issue 5's budget: base map, provinces and the figures' own geometry, as transferred."""
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#china-map .choroplethlayer path")
+    entries = dash_duo.driver.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".map(e => [e.name, e.transferSize, e.decodedBodySize])"
+    )
+    geometry = [e for e in entries if "/assets/topojson/" in e[0] or "/assets/geo/" in e[0]]
+    assert {name.rsplit("/", 1)[-1] for name, _, _ in geometry} >= {
+        "world_110m.json",
+        "china_provinces.geojson",
+    }
+    sent = sum(transfer for _, transfer, _ in geometry)
+    # The figures arrive inside the page's callback response: count it whole.
+    callbacks = sum(t for name, t, _ in entries if "_dash-update-component" in name)
+    assert sent + callbacks < 1.5 * 1024 * 1024, (sent, callbacks)
+    assert dash_duo.get_logs() == []
