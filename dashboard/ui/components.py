@@ -116,6 +116,21 @@ def page_shell(lang: str, path: str, children: list, **params: str | None) -> ht
     )
 
 
+def download_pair(lang: str, base: str, label_key: str, id_prefix: str) -> html.P:
+    """The CSV and Excel downloads of one table: ``{base}.csv`` and ``{base}.xlsx``."""
+    return html.P(
+        [
+            html.A(
+                t(f"{label_key}_{fmt}", lang),
+                href=f"{base}.{fmt}",
+                className="btn btn-outline-secondary btn-sm me-2",
+                id=f"{id_prefix}-{fmt}",
+            )
+            for fmt in ("csv", "xlsx")
+        ]
+    )
+
+
 def illustrative_banner(lang: str) -> html.Div:
     return html.Div(
         [

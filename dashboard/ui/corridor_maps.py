@@ -26,6 +26,27 @@ PROVINCES_URL = "/assets/geo/china_provinces.geojson"
 FONT = {"family": "system-ui, sans-serif", "color": "#212529"}
 
 
+def _geo_layout(geo: dict, **extra) -> dict:
+    """The layout both maps share; ``geo`` holds each map's own view (projection, ranges)."""
+    base = {
+        "showcountries": True,
+        "showland": True,
+        "showocean": True,
+        "oceancolor": "#e7f1ff",
+        "fitbounds": False,
+        "resolution": 110,
+        "showframe": False,
+    }
+    return {
+        "height": 480,
+        "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
+        "geo": {**base, **geo},
+        "font": FONT,
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        **extra,
+    }
+
+
 def _first_corridor(value: str) -> str:
     return (value or "").split(";")[0]
 
@@ -200,30 +221,19 @@ def world_figure(lang: str, until: str | None = None) -> dict:
     traces += _maritime_traces(lang, with_islands=False)
     return {
         "data": traces,
-        "layout": {
-            "height": 480,
-            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-            "geo": {
+        "layout": _geo_layout(
+            {
                 "projection": {"type": "natural earth"},
-                "showcountries": True,
                 "countrycolor": "#adb5bd",
-                "showland": True,
                 "landcolor": "#f8f9fa",
-                "showocean": True,
-                "oceancolor": "#e7f1ff",
-                "fitbounds": False,
-                "resolution": 110,
-                "showframe": False,
             },
-            "legend": {
+            legend={
                 "orientation": "h",
                 "y": -0.02,
                 "itemclick": "toggle",
                 "itemdoubleclick": "toggleothers",
             },
-            "font": FONT,
-            "paper_bgcolor": "rgba(0,0,0,0)",
-        },
+        ),
     }
 
 
@@ -308,26 +318,15 @@ def china_figure(lang: str) -> dict:
     traces += _maritime_traces(lang, with_islands=True)
     return {
         "data": traces,
-        "layout": {
-            "height": 480,
-            "margin": {"l": 0, "r": 0, "t": 10, "b": 0},
-            "geo": {
+        "layout": _geo_layout(
+            {
                 "projection": {"type": "mercator"},
                 "lonaxis": {"range": [73, 136]},
                 "lataxis": {"range": [3, 54]},
-                "showcountries": True,
                 "countrycolor": "#dee2e6",
-                "showland": True,
                 "landcolor": "#ffffff",
-                "showocean": True,
-                "oceancolor": "#e7f1ff",
-                "fitbounds": False,
-                "resolution": 110,
-                "showframe": False,
-            },
-            "font": FONT,
-            "paper_bgcolor": "rgba(0,0,0,0)",
-        },
+            }
+        ),
     }
 
 

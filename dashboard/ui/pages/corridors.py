@@ -8,7 +8,7 @@ import dash
 from dash import Dash, Input, Output, State, dash_table, dcc, html
 
 from ...i18n import normalise_language, t
-from ..components import page_shell, source_links
+from ..components import download_pair, page_shell, source_links
 from ..corridor_maps import (
     china_figure,
     destinations_frame,
@@ -189,21 +189,8 @@ def layout(lang: str | None = None, **_):
             html.Section(
                 [
                     html.H2(t("corridors.table_heading", lang), className="h5", id="table-heading"),
-                    html.P(
-                        [
-                            html.A(
-                                t("corridors.download_csv", lang),
-                                href="/corridors/destinations.csv",
-                                className="btn btn-outline-secondary btn-sm me-2",
-                                id="destinations-csv",
-                            ),
-                            html.A(
-                                t("corridors.download_xlsx", lang),
-                                href="/corridors/destinations.xlsx",
-                                className="btn btn-outline-secondary btn-sm",
-                                id="destinations-xlsx",
-                            ),
-                        ]
+                    download_pair(
+                        lang, "/corridors/destinations", "corridors.download", "destinations"
                     ),
                     _table(lang),
                 ],

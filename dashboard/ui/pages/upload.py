@@ -22,7 +22,7 @@ from ...i18n import normalise_language, t
 from ...imports import PreparedImport, commit_import, prepare_import
 from ...ingest.reader import MAX_UPLOAD_BYTES
 from ...web import get_store
-from ..components import page_shell, page_url
+from ..components import download_pair, page_shell, page_url
 from ..format import format_period, format_value
 from ..status import status_badge
 
@@ -375,22 +375,7 @@ def _controls(lang: str) -> list:
         html.Section(
             [
                 html.H2(t("upload.template_heading", lang), className="h5"),
-                html.P(
-                    [
-                        html.A(
-                            t("upload.template_csv", lang),
-                            href="/upload/template.csv",
-                            className="btn btn-outline-secondary btn-sm me-2",
-                            id="template-csv",
-                        ),
-                        html.A(
-                            t("upload.template_xlsx", lang),
-                            href="/upload/template.xlsx",
-                            className="btn btn-outline-secondary btn-sm",
-                            id="template-xlsx",
-                        ),
-                    ]
-                ),
+                download_pair(lang, "/upload/template", "upload.template", "template"),
                 html.P(t("upload.template_help", lang), className="small text-muted"),
             ]
         ),
