@@ -123,3 +123,16 @@ def test_geometry_for_the_default_view_stays_under_one_and_a_half_megabytes(dash
     callbacks = sum(t for name, t, _ in entries if "_dash-update-component" in name)
     assert sent + callbacks < 1.5 * 1024 * 1024, (sent, callbacks)
     assert dash_duo.get_logs() == []
+
+
+def test_the_snapshot_lives_in_the_url(dash_duo, make_app):
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/corridors?lang=zh&snapshot=2023-09")
+    dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "473")
+    move_slider_to(dash_duo, 0)
+    dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "250")
+    wait_until(lambda: "snapshot=2020-12" in dash_duo.driver.current_url)
+    assert "lang=zh" in dash_duo.driver.current_url  # other parameters are kept
+    dash_duo.driver.get(dash_duo.driver.current_url)  # the copied link reproduces the view
+    dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "250")
+    assert dash_duo.get_logs() == []

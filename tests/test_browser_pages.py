@@ -10,7 +10,15 @@ from selenium.webdriver.common.keys import Keys
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["/", "/?pillar=economy", "/indicator/ECO-FORTUNE500", "/plan", "/methodology", "/nowhere"]
+PAGES = [
+    "/",
+    "/?pillar=economy",
+    "/indicator/ECO-FORTUNE500",
+    "/corridors",
+    "/plan",
+    "/methodology",
+    "/nowhere",
+]
 
 
 def test_every_page_is_clean_offline_and_well_structured(dash_duo, make_app):

@@ -21,6 +21,17 @@ from ..corridor_maps import (
 PATH = "/corridors"
 COUNTS = ("ports", "countries_regions", "provinces", "cities", "stations")
 
+#: Keep the chosen snapshot in the address (``?snapshot=2023-09``) without re-rendering the
+#: page: replaceState changes the URL only, so a copied link reproduces the view.
+SNAPSHOT_TO_URL_JS = """
+function(index, labels) {
+    const params = new URLSearchParams(window.location.search);
+    params.set("snapshot", labels[index]);
+    window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+    return labels[index];
+}
+"""
+
 
 def _geo_config() -> dict:
     """Plotly fetches its base map from topojsonURL: our own assets, never a CDN."""
@@ -43,6 +54,13 @@ def register(app: Dash) -> None:
         State("corridors-lang", "data"),
         prevent_initial_call=True,
     )(move_slider)
+    app.clientside_callback(
+        SNAPSHOT_TO_URL_JS,
+        Output("reach-snapshot", "data"),
+        Input("reach-slider", "value"),
+        State("reach-labels", "data"),
+        prevent_initial_call=True,
+    )
 
 
 def headline(index: int, lang: str) -> list:
@@ -124,10 +142,12 @@ def _table(lang: str) -> dash_table.DataTable:
     )
 
 
-def layout(lang: str | None = None, **_):
+def layout(lang: str | None = None, snapshot: str | None = None, **_):
     lang = normalise_language(lang)
     reach = reach_frame()
-    last = len(reach) - 1
+    labels = reach["as_of"].tolist()
+    last = len(labels) - 1
+    chosen = labels.index(snapshot) if snapshot in labels else last
     chinese = provinces_reached(lang)
     marks = {i: {"label": row.as_of} for i, row in enumerate(reach.itertuples())}
     return page_shell(
@@ -147,17 +167,17 @@ def layout(lang: str | None = None, **_):
                             min=0,
                             max=last,
                             step=1,
-                            value=last,
+                            value=chosen,
                             marks=marks,
                             included=False,
                             allow_direct_input=False,  # the index means nothing to a reader
                         ),
                         className="px-4",  # room for the first and last date labels
                     ),
-                    html.Div(headline(last, lang), id="reach-headline", className="my-3"),
+                    html.Div(headline(chosen, lang), id="reach-headline", className="my-3"),
                     dcc.Graph(
                         id="reach-chart",
-                        figure=growth_figure(lang, reach.iloc[last]["as_of"]),
+                        figure=growth_figure(lang, labels[chosen]),
                         config={"displaylogo": False},
                     ),
                     html.P(t("corridors.growth_caption", lang), className="small text-muted"),
@@ -168,7 +188,11 @@ def layout(lang: str | None = None, **_):
             html.Section(
                 [
                     html.H2(t("corridors.world_heading", lang), className="h5", id="world-heading"),
-                    dcc.Graph(id="world-map", figure=world_figure(lang), config=_geo_config()),
+                    dcc.Graph(
+                        id="world-map",
+                        figure=world_figure(lang, until=labels[chosen]),
+                        config=_geo_config(),
+                    ),
                     html.P(t("corridors.world_caption", lang), className="small text-muted"),
                 ],
                 className="mb-4",
@@ -198,5 +222,8 @@ def layout(lang: str | None = None, **_):
                 **{"aria-labelledby": "table-heading"},
             ),
             dcc.Store(id="corridors-lang", data=lang),
+            dcc.Store(id="reach-labels", data=labels),
+            dcc.Store(id="reach-snapshot"),
         ],
+        snapshot=labels[chosen] if snapshot in labels else None,
     )
