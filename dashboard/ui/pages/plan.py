@@ -367,6 +367,12 @@ def _ftz(lang: str) -> html.Section:
         ],
         id="ftz-zones",
     )
+    parts = (
+        ("goal", html.P(t("plan.ftz.goal.text", lang))),
+        ("file", html.P(t("plan.ftz.file.text", lang))),
+        ("focuses", focuses),
+        ("zones", zones),
+    )
     return html.Section(
         [
             html.H2(t("plan.ftz.heading", lang), id="plan-ftz", className="h4 mt-4"),
@@ -374,31 +380,10 @@ def _ftz(lang: str) -> html.Section:
             html.Div(
                 [
                     html.Div(
-                        _ftz_part(
-                            "plan-ftz-goal",
-                            "plan.ftz.goal.heading",
-                            html.P(t("plan.ftz.goal.text", lang)),
-                            lang,
-                        ),
+                        _ftz_part(f"plan-ftz-{part}", f"plan.ftz.{part}.heading", body, lang),
                         className="col-md-6",
-                    ),
-                    html.Div(
-                        _ftz_part(
-                            "plan-ftz-file",
-                            "plan.ftz.file.heading",
-                            html.P(t("plan.ftz.file.text", lang)),
-                            lang,
-                        ),
-                        className="col-md-6",
-                    ),
-                    html.Div(
-                        _ftz_part("plan-ftz-focuses", "plan.ftz.focuses.heading", focuses, lang),
-                        className="col-md-6",
-                    ),
-                    html.Div(
-                        _ftz_part("plan-ftz-zones", "plan.ftz.zones.heading", zones, lang),
-                        className="col-md-6",
-                    ),
+                    )
+                    for part, body in parts
                 ],
                 className="row",
             ),
