@@ -63,3 +63,13 @@ def test_the_engine_reports_only_known_rules(tmp_path):
     init_db(store, demo=True)
     for as_of in ("2023Q1", "2024Q2", "2025Q3"):
         assert set(store.progress(as_of=as_of)["rule"]) <= set(RULES)
+
+
+def test_no_key_is_defined_in_two_message_modules():
+    from collections import Counter
+
+    from dashboard.i18n import MODULES
+
+    for modules in MODULES.values():
+        counts = Counter(key for module in modules for key in module.MESSAGES)
+        assert sorted(key for key, n in counts.items() if n > 1) == []

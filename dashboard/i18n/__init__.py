@@ -1,22 +1,29 @@
 """The translation layer: every user-facing string, in English and Simplified Chinese.
 
-Strings live in :mod:`.en` and :mod:`.zh` (interface) and :mod:`.content_en` and
-:mod:`.content_zh` (long-form page content), under the same keys in both languages (a test fails
-if either lacks a key). Parameters use ``str.format`` names:
+Strings live in :mod:`.en` and :mod:`.zh` (interface), :mod:`.content_en` and
+:mod:`.content_zh` (long-form page content), :mod:`.present_en`/:mod:`.present_zh` (presenter
+mode, "what changed") and :mod:`.briefing_en`/:mod:`.briefing_zh` (exports and the printed
+briefing), under the same keys in both languages (a test fails if either lacks a key; a test
+fails if two modules define the same key). Parameters use ``str.format`` names:
 ``t("problem.id_unknown", "zh", value="X")``.
 """
 
 from __future__ import annotations
 
-from . import content_en, content_zh, en, zh
+from . import briefing_en, briefing_zh, content_en, content_zh, en, present_en, present_zh, zh
 
-__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "t", "normalise_language", "catalogue"]
+__all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "MODULES", "t", "normalise_language", "catalogue"]
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
+#: The message modules of each language, in lookup order (keys never overlap).
+MODULES = {
+    "en": (en, content_en, present_en, briefing_en),
+    "zh": (zh, content_zh, present_zh, briefing_zh),
+}
 _CATALOGUES: dict[str, dict[str, str]] = {
-    "en": {**en.MESSAGES, **content_en.MESSAGES},
-    "zh": {**zh.MESSAGES, **content_zh.MESSAGES},
+    lang: {key: text for module in modules for key, text in module.MESSAGES.items()}
+    for lang, modules in MODULES.items()
 }
 
 

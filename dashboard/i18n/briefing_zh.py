@@ -1,0 +1,3 @@
+"""Exports and the printed briefing in Simplified Chinese. Keys shared with briefing_en."""
+
+MESSAGES: dict[str, str] = {}

@@ -1,0 +1,3 @@
+"""Presenter mode and "what changed" in Simplified Chinese. Keys shared with present_en."""
+
+MESSAGES: dict[str, str] = {}
