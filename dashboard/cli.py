@@ -50,6 +50,9 @@ def init_db_command(empty: bool, demo: bool) -> None:
         click.echo(f"Loaded {report.rows} {kind} observations as revision {report.revision_id}.")
     else:
         click.echo(f"No observations loaded: {report.skipped_reason}.")
+    labels = {"reach": "corridor reach snapshots", "destinations": "corridor destinations"}
+    for dataset, (revision, rows) in (report.corridor_revisions or {}).items():
+        click.echo(f"Loaded {rows} {labels[dataset]} as revision {revision}.")
 
 
 def _problem_table(problems, lang: str) -> str:

@@ -17,12 +17,35 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
+from .core.changes import OBSERVATIONS
+from .core.corridors import DESTINATION, REACH
+from .ingest.corridor_files import (
+    DESTINATION_FILE,
+    REACH_FILE,
+    validate_destinations,
+    validate_reach,
+)
 from .ingest.problems import FileRejected, Problem
-from .ingest.reader import MAX_UPLOAD_BYTES, read_table
+from .ingest.reader import MAX_UPLOAD_BYTES, OBSERVATION_FILE, read_table
 from .ingest.validate import Validation, validate
+from .store.reference import country_codes
 from .store.repository import CommitResult, RevisionMeta, Store
 
-__all__ = ["PreparedImport", "commit_import", "prepare_import", "safe_file_name"]
+#: What an upload can carry: the quarterly figures, or one of the corridor files (issue 5).
+DATASET_NAMES = (OBSERVATIONS.name, REACH.name, DESTINATION.name)
+_FILE_SPECS = {
+    OBSERVATIONS.name: OBSERVATION_FILE,
+    REACH.name: REACH_FILE,
+    DESTINATION.name: DESTINATION_FILE,
+}
+
+__all__ = [
+    "DATASET_NAMES",
+    "PreparedImport",
+    "commit_import",
+    "prepare_import",
+    "safe_file_name",
+]
 
 
 @dataclass
@@ -34,6 +57,7 @@ class PreparedImport:
     data: bytes
     validation: Validation
     preview: CommitResult | None
+    dataset: str = OBSERVATIONS.name
 
     @property
     def ok(self) -> bool:
@@ -64,28 +88,38 @@ def prepare_import(
     today: date | None = None,
     max_bytes: int = MAX_UPLOAD_BYTES,
     preview: bool = True,
+    dataset: str = OBSERVATIONS.name,
 ) -> PreparedImport:
     """Read and validate a file and (with ``preview``) compare it with the values in force.
 
-    Writes nothing. The preview is for showing what would change; a caller that commits
-    straight away can skip it, since the commit compares again inside its transaction.
+    ``dataset`` says what the file holds: ``observations`` (the quarterly figures), ``reach``
+    (corridor reach snapshots) or ``destinations``. Writes nothing. The preview is for showing
+    what would change; a caller that commits straight away can skip it, since the commit
+    compares again inside its transaction.
     """
+    if dataset not in _FILE_SPECS:
+        raise ValueError(f"unknown dataset {dataset!r}; use one of {', '.join(DATASET_NAMES)}")
     name = safe_file_name(file_name)
     sha256 = hashlib.sha256(data).hexdigest()
     try:
-        raw = read_table(data, max_bytes=max_bytes)
+        raw = read_table(data, max_bytes=max_bytes, spec=_FILE_SPECS[dataset])
     except FileRejected as rejected:
         import pandas as pd
 
         failed = Validation(rows=pd.DataFrame(), errors=[rejected.problem], error_count=1)
-        return PreparedImport(name, sha256, data, failed, None)
-    current = store.current_observations()
-    checked = validate(raw, store.indicators(), current, today=today)
+        return PreparedImport(name, sha256, data, failed, None, dataset)
+    current = store.current_records(dataset)
+    if dataset == REACH.name:
+        checked = validate_reach(raw, current, today=today)
+    elif dataset == DESTINATION.name:
+        checked = validate_destinations(raw, country_codes(), current)
+    else:
+        checked = validate(raw, store.indicators(), current, today=today)
     planned = None
     if checked.ok and preview:
-        meta = RevisionMeta(user_name="", file_name=name, sha256=sha256)
+        meta = RevisionMeta(user_name="", file_name=name, sha256=sha256, dataset=dataset)
         planned = store.apply(checked.rows, meta, dry_run=True)
-    return PreparedImport(name, sha256, data, checked, planned)
+    return PreparedImport(name, sha256, data, checked, planned, dataset)
 
 
 def commit_import(
@@ -105,5 +139,6 @@ def commit_import(
         file_name=prepared.file_name,
         sha256=prepared.sha256,
         raw_file=prepared.data if keep_raw else None,
+        dataset=prepared.dataset,
     )
     return store.apply(prepared.validation.rows, meta)

@@ -25,6 +25,10 @@ from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
+#: ``init-db`` writes the published observations (revision 1), then the corridor reach
+#: snapshots (2) and destinations (3); the first upload of a test is revision 4.
+SEED_REVISIONS = 3
+FIRST_UPLOAD = SEED_REVISIONS + 1
 _PG_PROBLEMS: list[str] = []
 
 
@@ -131,7 +135,8 @@ def empty_store(database_url) -> Iterator[Store]:
 
 @pytest.fixture
 def seeded_store(database_url) -> Iterator[Store]:
-    """Schema, catalogue and the shipped published observations (revision 1)."""
+    """Schema, catalogue, the shipped published observations (revision 1) and the corridor
+    data (revisions 2 and 3)."""
     store = Store.from_url(database_url)
     init_db(store)
     yield store

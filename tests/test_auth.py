@@ -25,7 +25,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import openpyxl
 import pytest
-from conftest import STAFF, VIEWER
+from conftest import FIRST_UPLOAD, STAFF, VIEWER
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
@@ -462,7 +462,7 @@ def imported_template(template_database, tmp_path_factory) -> Path:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr.decode()
-    assert done.stdout.decode().startswith("Imported as revision 2:")
+    assert done.stdout.decode().startswith(f"Imported as revision {FIRST_UPLOAD}:")
     return folder / "tracker.db"
 
 
@@ -476,7 +476,7 @@ def test_raw_file_is_refused_to_anonymous_and_viewers(imported_url, role):
     client = make(imported_url).test_client()
     if role:
         assert post_login(client, VIEWER).status_code == 302
-    response = client.get("/history/raw/2")
+    response = client.get(f"/history/raw/{FIRST_UPLOAD}")
     assert response.status_code == 403
     assert RAW_UPLOAD not in response.data
 
@@ -484,7 +484,7 @@ def test_raw_file_is_refused_to_anonymous_and_viewers(imported_url, role):
 def test_raw_file_is_served_to_staff_exactly_as_imported(imported_url):
     client = make(imported_url).test_client()
     assert post_login(client, STAFF).status_code == 302
-    response = client.get("/history/raw/2")
+    response = client.get(f"/history/raw/{FIRST_UPLOAD}")
     assert response.status_code == 200
     assert response.data == RAW_UPLOAD
     assert response.headers["Content-Disposition"].startswith("attachment;")
@@ -503,7 +503,7 @@ def test_raw_file_with_a_chinese_file_name_downloads_through_a_real_http_server(
     thread.start()
     try:
         request = urllib.request.Request(
-            f"http://127.0.0.1:{server.server_port}/history/raw/2",
+            f"http://127.0.0.1:{server.server_port}/history/raw/{FIRST_UPLOAD}",
             headers={"Cookie": f"session={cookie}"},
         )
         with urllib.request.urlopen(request, timeout=30) as response:

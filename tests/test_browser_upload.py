@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ADMIN, STAFF, sign_in
+from conftest import ADMIN, FIRST_UPLOAD, STAFF, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -59,17 +59,18 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
     assert "800.7 bn CNY → 1,150 bn CNY" in dash_duo.find_element("[data-change='replaced']").text
     click(dash_duo, dash_duo.find_element("#upload-confirm"))
     dash_duo.wait_for_element("#upload-message")
-    assert "Saved as revision 2" in dash_duo.find_element("#upload-message").text
+    assert f"Saved as revision {FIRST_UPLOAD}" in dash_duo.find_element("#upload-message").text
 
     card = trade_card(dash_duo)
     assert card.get_attribute("data-status") == "achieved"
     assert "1,150 bn CNY (2025)" in card.text
 
     dash_duo.driver.delete_all_cookies()
-    sign_in(dash_duo, ADMIN, "/history?revision=2")
+    sign_in(dash_duo, ADMIN, f"/history?revision={FIRST_UPLOAD}")
     click(dash_duo, dash_duo.wait_for_element("#rollback-button"))
     dash_duo.wait_for_element("#rollback-message")
-    assert "rolled back by revision 3" in dash_duo.find_element("#rollback-message").text
+    rolled = f"rolled back by revision {FIRST_UPLOAD + 1}"
+    assert rolled in dash_duo.find_element("#rollback-message").text
     card = trade_card(dash_duo)
     assert card.get_attribute("data-status") == "regressing"
     assert "800.7 bn CNY (2025)" in card.text
@@ -78,7 +79,11 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
         r.get_attribute("data-revision"): r.get_attribute("data-status")
         for r in dash_duo.find_elements("#revisions tbody tr")
     }
-    assert states == {"1": "committed", "2": "rolled_back", "3": "committed"}
+    assert states == {
+        **{str(n): "committed" for n in range(1, FIRST_UPLOAD)},
+        str(FIRST_UPLOAD): "rolled_back",
+        str(FIRST_UPLOAD + 1): "committed",
+    }
     assert dash_duo.get_logs() == []
 
 
@@ -116,4 +121,47 @@ def test_anonymous_visitors_are_asked_to_sign_in(dash_duo, accounts_app):
     dash_duo.driver.get(dash_duo.server_url + "/upload")
     dash_duo.wait_for_contains_text("#main", "Sign in with a staff account")
     assert not dash_duo.find_element("#upload-file").is_displayed()
+    assert dash_duo.get_logs() == []
+
+
+REACH = (
+    "as_of,corridor,ports,countries_regions,source,note\n"
+    "2025-09,西部陆海新通道,580,130,https://example.gov.cn/reach,browser test\n"
+)
+
+
+def ports_shown(dash_duo) -> str:
+    return dash_duo.find_element("#reach-headline [data-count='ports'] .display-6").text
+
+
+def test_staff_add_a_reach_snapshot_that_the_map_shows_and_an_admin_rolls_it_back(
+    dash_duo, accounts_app, tmp_path
+):
+    dash_duo.start_server(accounts_app)
+    sign_in(dash_duo, STAFF, "/upload?dataset=reach&lang=zh")
+    assert "template-reach.csv" in dash_duo.wait_for_element("#template-csv").get_attribute("href")
+    assert "通道通达范围快照" in dash_duo.find_element("#upload-dataset .active").text
+    snapshot = tmp_path / "快照.csv"
+    snapshot.write_text(REACH, encoding="utf-8")
+    choose_file(dash_duo, snapshot)
+    record = dash_duo.wait_for_element("#upload-preview-records [data-change='added']")
+    assert record.get_attribute("data-key") == "2025-09 · land_sea"
+    assert "580" in record.text and "130" in record.text
+    click(dash_duo, dash_duo.find_element("#upload-confirm"))
+    dash_duo.wait_for_contains_text("#upload-message", f"已保存为第 {FIRST_UPLOAD} 版")
+
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#world-map .geo .countries path")
+    assert ports_shown(dash_duo) == "580"  # the newest snapshot is the default view
+    assert "2025-09" in dash_duo.find_element("#reach-slider").text  # a new mark
+
+    dash_duo.driver.delete_all_cookies()
+    sign_in(dash_duo, ADMIN, f"/history?revision={FIRST_UPLOAD}")
+    changed = dash_duo.wait_for_element("#revision-changes [data-change='added']")
+    assert changed.get_attribute("data-key") == "2025-09 · land_sea"
+    click(dash_duo, dash_duo.find_element("#rollback-button"))
+    dash_duo.wait_for_element("#rollback-message")
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#world-map .geo .countries path")
+    assert ports_shown(dash_duo) == "563"
     assert dash_duo.get_logs() == []

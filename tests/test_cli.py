@@ -20,6 +20,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import FIRST_UPLOAD, SEED_REVISIONS
 from sqlalchemy.engine import make_url
 
 from dashboard.imports import commit_import, prepare_import
@@ -44,9 +45,15 @@ def shipped_rows(path: Path = SHIPPED) -> list[dict[str, str]]:
 PUBLISHED = len(shipped_rows())
 DEMO_ROWS = len(shipped_rows(DEMO))
 
+REACH_ROWS = len(shipped_rows(ROOT / "data" / "corridor_reach.csv"))
+DESTINATION_ROWS = len(shipped_rows(ROOT / "data" / "destinations.csv"))
+CORRIDORS_LOADED = (
+    f"Loaded {REACH_ROWS} corridor reach snapshots as revision 2.\n"
+    f"Loaded {DESTINATION_ROWS} corridor destinations as revision 3.\n"
+)
 INIT_LOADED = (
     "Database: {url}\nCatalogue: 15 indicators.\n"
-    f"Loaded {PUBLISHED} published observations as revision 1.\n"
+    f"Loaded {PUBLISHED} published observations as revision 1.\n" + CORRIDORS_LOADED
 )
 INIT_AGAIN = (
     "Database: {url}\nCatalogue: 15 indicators.\n"
@@ -58,9 +65,9 @@ INIT_EMPTY = (
 )
 INIT_DEMO = (
     "Database: {url}\nCatalogue: 15 indicators.\n"
-    f"Loaded {DEMO_ROWS} ILLUSTRATIVE demo observations as revision 1.\n"
+    f"Loaded {DEMO_ROWS} ILLUSTRATIVE demo observations as revision 1.\n" + CORRIDORS_LOADED
 )
-IMPORTED = "Imported as revision 2: 1 added, 1 replaced, 1 unchanged.\n"
+IMPORTED = f"Imported as revision {FIRST_UPLOAD}: 1 added, 1 replaced, 1 unchanged.\n"
 DRY_RUN = "Dry run: 1 added, 1 replaced, 1 unchanged; nothing written.\n"
 NOTHING_CHANGED = (
     "Nothing to change: {count} row(s) already hold these values; no revision written.\n"
@@ -192,7 +199,7 @@ def test_init_db_loads_the_published_data_and_twice_changes_nothing(url):
     assert (second.code, second.out) == (0, INIT_AGAIN.format(url=url))
     assert sqlite_dump(url) == dump
     store = store_at(url)
-    assert len(store.revisions()) == 1
+    assert len(store.revisions()) == SEED_REVISIONS
     assert len(store.current_observations()) == PUBLISHED
 
 
@@ -228,7 +235,7 @@ def test_import_good_csv_prints_the_revision_and_counts_and_records_the_user(see
     assert (run.code, run.out, run.err) == (0, IMPORTED, "")
     revision = store_at(seeded_url).revisions().iloc[0]
     assert (revision["revision_id"], revision["user_name"], revision["file_name"]) == (
-        2,
+        FIRST_UPLOAD,
         "alice",
         "q3.csv",
     )
@@ -294,7 +301,9 @@ def test_strict_refuses_a_file_with_warnings_and_without_it_the_file_is_imported
 
     lenient = dashboard(seeded_url, "import", path)
     assert lenient.code == 0
-    assert lenient.out == "Imported as revision 2: 1 added, 0 replaced, 0 unchanged.\n"
+    assert (
+        lenient.out == f"Imported as revision {FIRST_UPLOAD}: 1 added, 0 replaced, 0 unchanged.\n"
+    )
     assert lenient.err.splitlines()[0] == "1 warning(s):"
     assert store_at(seeded_url).revisions().iloc[0]["user_name"] == LOGIN
 
@@ -385,5 +394,5 @@ def test_the_cli_works_alike_on_postgresql(database_url, tmp_path):
     again = dashboard(database_url, "import", target)
     assert (again.code, again.out) == (0, NOTHING_CHANGED.format(count=PUBLISHED + 1))
     store = store_at(database_url)
-    assert store.revisions()["user_name"].tolist() == ["alice", "init-db"]
+    assert store.revisions()["user_name"].tolist() == ["alice"] + ["init-db"] * SEED_REVISIONS
     store.engine.dispose()

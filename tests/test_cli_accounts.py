@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import FIRST_UPLOAD
 from sqlalchemy.engine import make_url
 
 from dashboard.imports import commit_import, prepare_import
@@ -167,7 +168,8 @@ def test_users_disable_an_unknown_name_is_refused(url):
 
 @pytest.fixture
 def imported_url(url) -> str:
-    """Revision 2: ECO-TRADE 2025 goes from the published 800.68 to 1150 (q.csv, alice).
+    """Revision 4, after the three seed revisions: ECO-TRADE 2025 goes from the published
+    800.68 to 1150 (q.csv, alice).
 
     Set up in-process through the shared import path; ``dashboard import`` itself is
     tested in test_cli.py.
@@ -176,7 +178,7 @@ def imported_url(url) -> str:
     data = b"indicator_id,period,value,basis\nECO-TRADE,2025,1150,annual\n"
     result = commit_import(store, prepare_import(store, data, "q.csv"), "alice")
     store.engine.dispose()
-    assert result.revision_id == 2
+    assert result.revision_id == FIRST_UPLOAD
     return url
 
 
@@ -185,14 +187,16 @@ def test_history_lists_every_revision_newest_first(imported_url):
     assert run.code == 0
     lines = [line.split() for line in run.out.splitlines()]
     assert [(line[0], line[3], line[4], line[5]) for line in lines] == [
-        ("2", "alice", "import", "committed"),
+        (str(FIRST_UPLOAD), "alice", "import", "committed"),
+        ("3", "init-db", "seed", "committed"),
+        ("2", "init-db", "seed", "committed"),
         ("1", "init-db", "seed", "committed"),
     ]
     assert lines[0][-1] == "q.csv" and lines[0][6:10] == ["+0", "~1", "=0", "-0"]
 
 
 def test_history_revision_prints_old_and_new_values(imported_url):
-    run = dashboard(imported_url, "history", "--revision", "2")
+    run = dashboard(imported_url, "history", "--revision", str(FIRST_UPLOAD))
     assert run.code == 0
     assert [line.split() for line in run.out.splitlines()] == [
         ["ECO-TRADE", "2025", "replaced", "800.68", "->", "1150.0"]
@@ -200,14 +204,15 @@ def test_history_revision_prints_old_and_new_values(imported_url):
 
 
 def test_rollback_prints_the_new_revision_and_restores_the_value(imported_url):
-    run = dashboard(imported_url, "rollback", "2", "--user", "li.admin")
+    run = dashboard(imported_url, "rollback", str(FIRST_UPLOAD), "--user", "li.admin")
     assert (run.code, run.err) == (0, "")
-    assert run.out == "Rolled back revision 2 as revision 3: 1 restored, 0 withdrawn.\n"
+    expected = f"Rolled back revision {FIRST_UPLOAD} as revision {FIRST_UPLOAD + 1}: 1 restored"
+    assert run.out == expected + ", 0 withdrawn.\n"
     assert trade_2025(imported_url) == 800.68
     history = dashboard(imported_url, "history").out.splitlines()
-    assert history[0].split()[:6] == ["3", *history[0].split()[1:3], "li.admin", "rollback",
-                                      "committed"]  # fmt: skip
-    assert history[0].endswith("rollback of 2")
+    assert history[0].split()[:6] == [str(FIRST_UPLOAD + 1), *history[0].split()[1:3],
+                                      "li.admin", "rollback", "committed"]  # fmt: skip
+    assert history[0].endswith(f"rollback of {FIRST_UPLOAD}")
     assert history[1].split()[5] == "rolled_back"
 
 
@@ -215,12 +220,12 @@ def test_rollback_that_conflicts_with_a_later_revision_is_refused_and_writes_not
     imported_url, tmp_path
 ):
     later = dashboard(imported_url, "import", trade_file(tmp_path, "q2.csv", "1200"))
-    assert later.out.startswith("Imported as revision 3:")
+    assert later.out.startswith(f"Imported as revision {FIRST_UPLOAD + 1}:")
     before = sqlite_dump(imported_url)
-    run = dashboard(imported_url, "rollback", "2")
+    run = dashboard(imported_url, "rollback", str(FIRST_UPLOAD))
     assert run.code == 1
     assert run.out == ""
-    assert "revision(s) 3 changed the same values later" in run.err
+    assert f"revision(s) {FIRST_UPLOAD + 1} changed the same values later" in run.err
     assert sqlite_dump(imported_url) == before
     assert trade_2025(imported_url) == 1200.0
 

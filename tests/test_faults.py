@@ -26,6 +26,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pandas as pd
+from conftest import SEED_REVISIONS
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -40,8 +41,8 @@ KILL_ROWS = 400_000
 CONCURRENT_ROWS = 8_000
 #: What a lost race looks like (SQLite's SQLITE_BUSY, PostgreSQL's serialization failure).
 LOCK_FAILURES = ("database is locked", "could not serialize")
-#: The seed data written by ``dashboard init-db`` as revision 1.
-SEED_REVISION = 1
+#: The last revision ``dashboard init-db`` writes (observations, reach, destinations).
+SEED_REVISION = SEED_REVISIONS
 
 
 def _bench_common():
@@ -80,7 +81,7 @@ def start_import(url: str, path: Path, user: str) -> subprocess.Popen:
 
 
 def seed(url: str, catalogue: pd.DataFrame) -> None:
-    """``dashboard init-db`` (schema, catalogue, revision 1), then the synthetic indicators."""
+    """``dashboard init-db`` (schema, catalogue, seed revisions), then the synthetic indicators."""
     init = subprocess.run(
         [sys.executable, "-m", "dashboard.cli", "init-db"],
         cwd=ROOT,
@@ -301,7 +302,7 @@ def test_import_killed_halfway_leaves_the_database_as_it_was(sqlite_url, tmp_pat
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
     store = Store.from_url(sqlite_url)
-    assert store.revisions()["revision_id"].tolist() == [SEED_REVISION]
+    assert store.revisions()["revision_id"].tolist() == list(range(SEED_REVISION, 0, -1))
     store.engine.dispose()
 
 

@@ -19,7 +19,7 @@ from contextlib import closing
 
 import pandas as pd
 import pytest
-from conftest import ADMIN, STAFF, VIEWER
+from conftest import ADMIN, FIRST_UPLOAD, STAFF, VIEWER
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
@@ -227,16 +227,17 @@ def test_confirm_upload_callback_without_a_staff_session_is_refused_and_writes_n
     assert trade_2025(url) == PUBLISHED_2025
 
 
-def test_confirm_upload_callback_from_a_staff_session_writes_revision_2(url):
+def test_confirm_upload_callback_from_a_staff_session_writes_the_next_revision(url):
     app = app_with(url, "staff")
     client = client_as(app, "staff")
     response = client.post(ENDPOINT, json=confirm_body(app))
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    assert "Saved as revision 2: 0 new, 1 replaced, 0 unchanged." in response.get_data(as_text=True)
+    saved = f"Saved as revision {FIRST_UPLOAD}: 0 new, 1 replaced, 0 unchanged."
+    assert saved in response.get_data(as_text=True)
     store = Store.from_url(url)
     revision = store.revisions().iloc[0]
     assert (revision["revision_id"], revision["user_name"], revision["file_name"]) == (
-        2,
+        FIRST_UPLOAD,
         STAFF[0],
         "q.csv",
     )
@@ -307,38 +308,39 @@ def test_preview_upload_callback_from_a_staff_session_shows_old_and_new_and_writ
 # ----- rollback: administrators only -----------------------------------------------------------
 
 
-def with_revision_2(url: str) -> None:
-    """An upload to roll back: ECO-TRADE 2025 becomes 1150 as revision 2."""
+def with_an_upload(url: str) -> None:
+    """An upload to roll back: ECO-TRADE 2025 becomes 1150 as revision FIRST_UPLOAD."""
     store = Store.from_url(url)
     result = commit_import(store, prepare_import(store, UPLOAD_CSV, "q.csv"), "setup")
     store.engine.dispose()
-    assert result.revision_id == 2
+    assert result.revision_id == FIRST_UPLOAD
 
 
 @pytest.mark.parametrize("role", [None, "viewer", "staff"], ids=["anonymous", "viewer", "staff"])
 def test_rollback_callback_without_an_admin_session_is_refused_and_writes_nothing(url, role):
-    with_revision_2(url)
+    with_an_upload(url)
     app = app_with(url, *([role] if role else []))
     client = client_as(app, role)
-    assert_refused_and_nothing_written(url, client, rollback_body(app, 2))
+    assert_refused_and_nothing_written(url, client, rollback_body(app, FIRST_UPLOAD))
     assert trade_2025(url) == UPLOADED_2025
 
 
-def test_rollback_callback_from_an_admin_session_writes_revision_3_restoring_the_value(url):
-    with_revision_2(url)
+def test_rollback_callback_from_an_admin_session_writes_a_revision_restoring_the_value(url):
+    with_an_upload(url)
     app = app_with(url, "admin")
     client = client_as(app, "admin")
-    response = client.post(ENDPOINT, json=rollback_body(app, 2))
+    response = client.post(ENDPOINT, json=rollback_body(app, FIRST_UPLOAD))
     assert response.status_code == 200, response.get_data(as_text=True)[:500]
-    assert "Revision 2 was rolled back by revision 3." in response.get_data(as_text=True)
+    rolled = f"Revision {FIRST_UPLOAD} was rolled back by revision {FIRST_UPLOAD + 1}."
+    assert rolled in response.get_data(as_text=True)
     store = Store.from_url(url)
     revisions = store.revisions()
     store.engine.dispose()
     newest = revisions.iloc[0]
     assert (newest["revision_id"], newest["action"], newest["user_name"]) == (
-        3,
+        FIRST_UPLOAD + 1,
         "rollback",
         ADMIN[0],
     )
-    assert revisions.set_index("revision_id").loc[2, "status"] == "rolled_back"
+    assert revisions.set_index("revision_id").loc[FIRST_UPLOAD, "status"] == "rolled_back"
     assert trade_2025(url) == PUBLISHED_2025

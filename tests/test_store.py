@@ -44,10 +44,15 @@ def test_init_db_loads_catalogue_and_published_data(seeded_store):
     current = seeded_store.current_observations()
     shipped = pd.read_csv(DATA_DIR / "observations.csv", dtype=str, keep_default_na=False)
     assert len(current) == len(shipped)
-    revisions = seeded_store.revisions()
-    assert list(revisions["action"]) == ["seed"]
-    assert revisions.iloc[0]["user_name"] == "init-db"
-    assert revisions.iloc[0]["file_name"] == "observations.csv"
+    revisions = seeded_store.revisions().iloc[::-1]  # oldest first
+    assert list(revisions["action"]) == ["seed"] * 3
+    assert list(revisions["dataset"]) == ["observations", "reach", "destinations"]
+    assert list(revisions["file_name"]) == [
+        "observations.csv",
+        "corridor_reach.csv",
+        "destinations.csv",
+    ]
+    assert set(revisions["user_name"]) == {"init-db"}
     assert not current["illustrative"].any()
 
 

@@ -131,6 +131,31 @@ def upload_template(fmt: str):
     raise ApiError(f"no template in format {fmt!r}; use csv or xlsx", 404)
 
 
+@api.get("/upload/template-<dataset>.<fmt>")
+def corridor_upload_template(dataset: str, fmt: str):
+    """The corridor file templates: ``template-reach`` and ``template-destinations``."""
+    from flask import Response
+
+    from ..upload_template import CORRIDOR_HEADERS, corridor_template_csv, corridor_template_xlsx
+
+    if dataset not in CORRIDOR_HEADERS:
+        raise ApiError(f"no template for {dataset!r}; use reach or destinations", 404)
+    name = f"tracker-template-{dataset}.{fmt}"
+    if fmt == "csv":
+        return Response(
+            corridor_template_csv(dataset),
+            mimetype="text/csv",
+            headers={"Content-Disposition": f"attachment; filename={name}"},
+        )
+    if fmt == "xlsx":
+        return Response(
+            corridor_template_xlsx(dataset),
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers={"Content-Disposition": f"attachment; filename={name}"},
+        )
+    raise ApiError(f"no template in format {fmt!r}; use csv or xlsx", 404)
+
+
 @api.get("/history/raw/<int:revision_id>")
 def raw_file(revision_id: int):
     """The file of a revision exactly as uploaded (staff only)."""
@@ -161,9 +186,8 @@ def corridor_destinations(fmt: str):
     from flask import Response
 
     from ..exports import to_csv_bytes, to_xlsx_bytes
-    from ..store.reference import corridor_table
 
-    frame = corridor_table("destinations")
+    frame = get_store().destinations()
     if fmt == "csv":
         return Response(
             to_csv_bytes(frame),

@@ -1,11 +1,28 @@
-"""What an upload would change: each incoming row is added, replaces a value, or is unchanged."""
+"""What an upload would change: each incoming row is added, replaces a value, or is unchanged.
+
+The same rules serve every kind of uploaded record (quarterly observations, corridor reach
+snapshots, destinations): a :class:`RecordKind` names the columns that identify a record and
+those whose change makes a new version.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["ADDED", "REPLACED", "UNCHANGED", "KEY", "COMPARED", "diff_observations"]
+__all__ = [
+    "ADDED",
+    "REPLACED",
+    "UNCHANGED",
+    "KEY",
+    "COMPARED",
+    "OBSERVATIONS",
+    "RecordKind",
+    "diff_observations",
+    "diff_rows",
+]
 
 ADDED = "added"
 REPLACED = "replaced"
@@ -14,6 +31,27 @@ KEY = ["indicator_id", "period"]
 #: The columns whose change makes a new value; confidence and the illustrative flag are
 #: metadata of the file, not of the figure, so a re-export without them changes nothing.
 COMPARED = ["value", "basis", "source", "note"]
+
+
+@dataclass(frozen=True)
+class RecordKind:
+    """One kind of uploaded record: its columns, which of them identify a record, and which
+    of them make a new version when they change (the rest is metadata of the file)."""
+
+    name: str
+    key: tuple[str, ...]
+    columns: tuple[str, ...]
+    compared: tuple[str, ...]
+    numeric: tuple[str, ...] = ()
+
+
+OBSERVATIONS = RecordKind(
+    name="observations",
+    key=tuple(KEY),
+    columns=(*KEY, "basis", "value", "source", "note", "confidence", "illustrative"),
+    compared=tuple(COMPARED),
+    numeric=("value",),
+)
 
 
 def _text(series: pd.Series) -> pd.Series:
@@ -26,16 +64,26 @@ def diff_observations(incoming: pd.DataFrame, current: pd.DataFrame) -> pd.DataF
     Rows are compared on value (exactly: exports write the shortest round-tripping repr),
     basis, source and note, with empty and missing text treated alike.
     """
-    old = current[[*KEY, *COMPARED, "revision_id"]].rename(
-        columns={c: f"old_{c}" for c in [*COMPARED, "revision_id"]}
+    return diff_rows(incoming, current, OBSERVATIONS)
+
+
+def diff_rows(incoming: pd.DataFrame, current: pd.DataFrame, kind: RecordKind) -> pd.DataFrame:
+    """:func:`diff_observations` for any kind of record: numbers compared exactly (two missing
+    numbers are equal), text with empty and missing alike."""
+    key, compared = list(kind.key), list(kind.compared)
+    old = current[[*key, *compared, "revision_id"]].rename(
+        columns={c: f"old_{c}" for c in [*compared, "revision_id"]}
     )
-    merged = incoming.merge(old, on=KEY, how="left", validate="one_to_one")
+    merged = incoming.merge(old, on=key, how="left", validate="one_to_one")
     exists = merged["old_revision_id"].notna()
-    same = merged["value"].to_numpy(dtype="float64") == merged["old_value"].to_numpy(
-        dtype="float64"
-    )
-    for column in ("basis", "source", "note"):
-        same &= (_text(merged[column]) == _text(merged[f"old_{column}"])).to_numpy()
+    same = np.ones(len(merged), dtype=bool)
+    for column in compared:
+        if column in kind.numeric:
+            new = merged[column].to_numpy(dtype="float64")
+            was = merged[f"old_{column}"].to_numpy(dtype="float64")
+            same &= (new == was) | (np.isnan(new) & np.isnan(was))
+        else:
+            same &= (_text(merged[column]) == _text(merged[f"old_{column}"])).to_numpy()
     merged["change"] = np.select([~exists, same], [ADDED, UNCHANGED], default=REPLACED)
     return merged
 

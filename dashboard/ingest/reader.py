@@ -23,7 +23,9 @@ from .problems import FILE_ROW, HEADER_ROW, FileRejected, Problem
 
 __all__ = [
     "COLUMN_ALIASES",
+    "FileSpec",
     "MAX_UPLOAD_BYTES",
+    "OBSERVATION_FILE",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
     "RawTable",
@@ -48,7 +50,45 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "confidence": ("confidence", "可信度"),
     "illustrative": ("illustrative", "示例", "示例数据"),
 }
-_ALIAS_TO_COLUMN = {alias: col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """What a kind of upload file looks like: its columns and the header names accepted.
+
+    ``identity`` is the column that names a row (a row blank there is checked cell by cell);
+    a row whose ``filled`` columns are all blank is a template row nobody filled in.
+    """
+
+    name: str
+    required: tuple[str, ...]
+    aliases: dict[str, tuple[str, ...]]
+    identity: str
+    filled: tuple[str, ...] = ()
+
+    def column_of(self, folded_header: str) -> str | None:
+        return _alias_table(self).get(folded_header)
+
+
+_ALIAS_TABLES: dict[str, dict[str, str]] = {}
+
+
+def _alias_table(spec: FileSpec) -> dict[str, str]:
+    table = _ALIAS_TABLES.get(spec.name)
+    if table is None:
+        table = {alias: col for col, aliases in spec.aliases.items() for alias in aliases}
+        _ALIAS_TABLES[spec.name] = table
+    return table
+
+
+#: The quarterly figures file of DOMAIN.md.
+OBSERVATION_FILE = FileSpec(
+    name="observations",
+    required=REQUIRED_COLUMNS,
+    aliases=COLUMN_ALIASES,
+    identity="indicator_id",
+    filled=("period", "value"),
+)
 
 _BINARY_SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "PNG"),
@@ -77,23 +117,24 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(text))).strip().lower()
 
 
-def _match_header(header: str) -> str | None:
+def _match_header(header: str, spec: FileSpec = OBSERVATION_FILE) -> str | None:
     """The column a header names, or None for a reference column to ignore.
 
     Accepted: ``数值``, ``value``, ``value / 数值``, ``数值(value)``, ``value (billion CNY)``
     (the first part names the column) and ``indicator_id 指标代码`` (every word names it).
     Not matched: ``indicator name``, ``unit of value`` (they only mention a column).
     """
+    aliases = _alias_table(spec)
     folded = _fold(header)
-    if folded in _ALIAS_TO_COLUMN:
-        return _ALIAS_TO_COLUMN[folded]
+    if folded in aliases:
+        return aliases[folded]
     parts = [p.strip() for p in re.split(r"[/|()\[\]（）【】,，;；\n]", folded) if p.strip()]
-    if len(parts) > 1 and parts[0] in _ALIAS_TO_COLUMN:
-        named = {_ALIAS_TO_COLUMN[p] for p in parts if p in _ALIAS_TO_COLUMN}
+    if len(parts) > 1 and parts[0] in aliases:
+        named = {aliases[p] for p in parts if p in aliases}
         return named.pop() if len(named) == 1 else None
     words = folded.split(" ")
-    if len(words) > 1 and all(w in _ALIAS_TO_COLUMN for w in words):
-        named = {_ALIAS_TO_COLUMN[w] for w in words}
+    if len(words) > 1 and all(w in aliases for w in words):
+        named = {aliases[w] for w in words}
         return named.pop() if len(named) == 1 else None
     return None
 
@@ -246,7 +287,9 @@ def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
     return frame, formulas
 
 
-def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
+def read_table(
+    data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES, spec: FileSpec = OBSERVATION_FILE
+) -> RawTable:
     """Sniff, decode and split a file into text cells under canonical column names.
 
     Raises :class:`FileRejected` for a file that cannot be a data file at all; header problems
@@ -275,7 +318,7 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
     position_of: dict[str, int] = {}
     header_problems: list[Problem] = []
     for position, header in enumerate(headers):
-        column = _match_header(header)
+        column = _match_header(header, spec)
         if column is None:
             continue  # reference columns (name, unit) in the template are welcome and ignored
         if column in position_of:
@@ -284,14 +327,14 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
             )
             continue
         position_of[column] = position
-    for column in REQUIRED_COLUMNS:
+    for column in spec.required:
         if column not in position_of:
             header_problems.append(Problem("column_missing", row=HEADER_ROW, column=column))
 
     body = grid.iloc[1:]
     row_numbers = lines[1:]
-    blank = _blank_rows(body, position_of.get("indicator_id"))
-    blank |= _unfilled_template_rows(body, position_of)
+    blank = _blank_rows(body, position_of.get(spec.identity))
+    blank |= _unfilled_template_rows(body, position_of, spec.filled)
     if blank.any():
         body, row_numbers = body[~blank], row_numbers[~blank]
 
@@ -310,13 +353,17 @@ def read_table(data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> RawTable:
     return RawTable(frame=frame, row_numbers=row_numbers, kind=kind, problems=problems)
 
 
-def _unfilled_template_rows(body: pd.DataFrame, position_of: dict[str, int]) -> np.ndarray:
-    """Template rows nobody filled in: an indicator named, but neither period nor value."""
-    if "period" not in position_of or "value" not in position_of:
+def _unfilled_template_rows(
+    body: pd.DataFrame, position_of: dict[str, int], filled: tuple[str, ...]
+) -> np.ndarray:
+    """Template rows nobody filled in: an indicator named, but neither period nor value (for
+    the quarterly file; each file kind names its own ``filled`` columns)."""
+    if not filled or any(column not in position_of for column in filled):
         return np.zeros(len(body), dtype=bool)
-    period = body.iloc[:, position_of["period"]].str.strip() == ""
-    value = body.iloc[:, position_of["value"]].str.strip() == ""
-    return (period & value).to_numpy()
+    unfilled = np.ones(len(body), dtype=bool)
+    for column in filled:
+        unfilled &= (body.iloc[:, position_of[column]].str.strip() == "").to_numpy()
+    return unfilled
 
 
 def _blank_rows(body: pd.DataFrame, id_position: int | None) -> np.ndarray:

@@ -20,6 +20,8 @@ __all__ = [
     "ReferenceDataError",
     "context_figures",
     "corridor_table",
+    "country_codes",
+    "country_names",
     "geometry",
 ]
 
@@ -77,6 +79,22 @@ CORRIDOR_FILES = {
     "route_paths": "route_paths.csv",
     "countries": "country_names.csv",
 }
+
+
+#: Every ISO 3166-1 country, names in both languages (scripts/build_country_list.py).
+COUNTRY_FILE = "iso3166_countries.csv"
+
+
+def country_names() -> pd.DataFrame:
+    """iso3, name_en, name_zh for every ISO 3166-1 country (a copy)."""
+    path = DATA_DIR / COUNTRY_FILE
+    stat = path.stat()
+    return _read_text_table(str(path), stat.st_mtime_ns, stat.st_size).copy(deep=True)
+
+
+def country_codes() -> set[str]:
+    """The ISO 3166-1 alpha-3 codes an uploaded destination may name."""
+    return set(country_names()["iso3"])
 
 
 def corridor_table(name: str, folder: Path | None = None) -> pd.DataFrame:

@@ -8,17 +8,27 @@ from threading import Lock
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Boolean, Engine, Integer, Table, func, insert, inspect, select, text, update
 from sqlalchemy.engine import Connection
 
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
+from ..core.changes import OBSERVATIONS, RecordKind
+from ..core.corridors import DESTINATION, REACH
 from ..core.periods import parse_period, quarter_label
 from ..core.progress import compute_progress, value_series
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
 
-__all__ = ["CommitResult", "RevisionMeta", "RollbackConflict", "Store", "OBSERVATION_COLUMNS"]
+__all__ = [
+    "CommitResult",
+    "DATASETS",
+    "Dataset",
+    "RevisionMeta",
+    "RollbackConflict",
+    "Store",
+    "OBSERVATION_COLUMNS",
+]
 
 #: Catalogue columns that :meth:`Store.progress` adds to each row for display.
 PROGRESS_WORDING = ["name_en", "name_zh", "target_qualifier", "target_text", "target_source"]
@@ -37,6 +47,27 @@ OBSERVATION_COLUMNS = [
 
 
 @dataclass(frozen=True)
+class Dataset:
+    """A kind of record (core) and the append-only table that keeps it."""
+
+    kind: RecordKind
+    table: Table
+    row_id: str
+
+    @property
+    def name(self) -> str:
+        return self.kind.name
+
+
+#: Every kind of record a revision can write, by name (the revision's ``dataset`` column).
+DATASETS: dict[str, Dataset] = {
+    OBSERVATIONS.name: Dataset(OBSERVATIONS, schema.observations, "observation_id"),
+    REACH.name: Dataset(REACH, schema.reach_snapshots, "row_id"),
+    DESTINATION.name: Dataset(DESTINATION, schema.destinations, "row_id"),
+}
+
+
+@dataclass(frozen=True)
 class RevisionMeta:
     """Who and what a revision records."""
 
@@ -47,6 +78,7 @@ class RevisionMeta:
     raw_file: bytes | None = None
     comment: str | None = None
     rolls_back: int | None = None
+    dataset: str = OBSERVATIONS.name
 
 
 @dataclass
@@ -107,7 +139,18 @@ class Store:
     # ----- schema and catalogue -------------------------------------------------------------
 
     def create_schema(self) -> None:
+        """Create what is missing; a database made before corridor uploads gains the
+        ``revisions.dataset`` column (every older revision wrote observations)."""
         schema.metadata.create_all(self.engine)
+        columns = {c["name"] for c in inspect(self.engine).get_columns("revisions")}
+        if "dataset" not in columns:
+            with write_transaction(self.engine) as conn:
+                conn.execute(
+                    text(
+                        "ALTER TABLE revisions ADD COLUMN dataset VARCHAR(16) "
+                        "NOT NULL DEFAULT 'observations'"
+                    )
+                )
 
     def upsert_catalogue(self, catalogue: pd.DataFrame) -> int:
         """Insert or update every indicator (the catalogue file is the source of truth)."""
@@ -138,6 +181,45 @@ class Store:
         with self.engine.connect() as conn:
             frame = _frame(conn, select(table).order_by(table.c.position))
         return frame.drop(columns=["position"])
+
+    # ----- reading records ------------------------------------------------------------------
+
+    def current_records(self, dataset: str, conn: Connection | None = None) -> pd.DataFrame:
+        """The record in force for every key of ``dataset``, with the revision that wrote it."""
+        if dataset == OBSERVATIONS.name:
+            return self.current_observations(conn)
+        spec = DATASETS[dataset]
+        table = spec.table
+        row_id = table.c[spec.row_id]
+        key = [table.c[k] for k in spec.kind.key]
+        newest = select(func.max(row_id).label("row_id")).group_by(*key).subquery()
+        statement = (
+            select(*[table.c[c] for c in spec.kind.columns], table.c.revision_id)
+            .join(newest, newest.c.row_id == row_id)
+            .where(table.c.withdrawn.is_(False))
+            .order_by(*key)
+        )
+        if conn is not None:
+            frame = _frame(conn, statement)
+        else:
+            with self.engine.connect() as own:
+                frame = _frame(own, statement)
+        if frame.empty:
+            frame = pd.DataFrame(columns=[*spec.kind.columns, "revision_id"])
+        for column in spec.kind.numeric:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        return frame
+
+    def reach_snapshots(self) -> pd.DataFrame:
+        """Corridor reach snapshots in force, oldest first (counts as floats, NaN if unknown)."""
+        key = ("records", self.data_version(), REACH.name)
+        frame = self._cached(key, lambda: self.current_records(REACH.name))
+        return frame.sort_values(["as_of", "corridor"]).reset_index(drop=True)
+
+    def destinations(self) -> pd.DataFrame:
+        """Destinations in force, by id."""
+        key = ("records", self.data_version(), DESTINATION.name)
+        return self._cached(key, lambda: self.current_records(DESTINATION.name)).copy()
 
     # ----- reading observations -------------------------------------------------------------
 
@@ -218,6 +300,15 @@ class Store:
             return conn.execute(
                 select(rev.c.raw_file).where(rev.c.revision_id == revision_id)
             ).scalar_one_or_none()
+
+    def has_revisions(self, dataset: str) -> bool:
+        """Whether any revision (rolled back or not) ever wrote ``dataset``."""
+        rev = schema.revisions
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                select(rev.c.revision_id).where(rev.c.dataset == dataset).limit(1)
+            ).first()
+        return found is not None
 
     def data_version(self) -> int:
         """The newest revision id: any write changes it, so it keys every cache."""
@@ -316,13 +407,14 @@ class Store:
     def apply(
         self, rows: pd.DataFrame, meta: RevisionMeta, *, dry_run: bool = False
     ) -> CommitResult:
-        """Compare ``rows`` with the values in force and write the changes as one revision.
+        """Compare ``rows`` with the records in force and write the changes as one revision.
 
-        The comparison happens inside the write transaction, so two uploads at once are applied
-        one after the other, each against the other's result. Nothing is written when nothing
-        changes (an identical file, or a re-imported export).
+        ``meta.dataset`` says which kind of record the rows are. The comparison happens inside
+        the write transaction, so two uploads at once are applied one after the other, each
+        against the other's result. Nothing is written when nothing changes (an identical
+        file, or a re-imported export).
         """
-        rows = rows[OBSERVATION_COLUMNS].reset_index(drop=True)
+        rows = rows[list(DATASETS[meta.dataset].kind.columns)].reset_index(drop=True)
         if dry_run:
             with self.engine.connect() as conn:
                 return self._plan(conn, rows, meta)
@@ -335,7 +427,8 @@ class Store:
         return plan
 
     def _plan(self, conn: Connection, rows: pd.DataFrame, meta: RevisionMeta) -> CommitResult:
-        diff = changes.diff_observations(rows, self.current_observations(conn))
+        kind = DATASETS[meta.dataset].kind
+        diff = changes.diff_rows(rows, self.current_records(meta.dataset, conn), kind)
         counts = diff["change"].value_counts()
         return CommitResult(
             revision_id=None,
@@ -350,7 +443,7 @@ class Store:
     def _write(self, conn: Connection, plan: CommitResult, meta: RevisionMeta) -> int:
         revision_id = self._insert_revision(conn, plan, meta)
         written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
-        _insert_observations(conn, written[OBSERVATION_COLUMNS], revision_id)
+        _insert_records(conn, DATASETS[meta.dataset], written, revision_id)
         return int(revision_id)
 
     def _insert_revision(
@@ -362,6 +455,7 @@ class Store:
                 created_at=datetime.now(UTC),
                 user_name=meta.user_name,
                 action=meta.action,
+                dataset=meta.dataset,
                 file_name=meta.file_name,
                 sha256=meta.sha256,
                 rows_total=plan.rows_total,
@@ -379,23 +473,24 @@ class Store:
 
     # ----- revisions: what each changed, and rolling one back -------------------------------
 
-    def _key_history(self, conn: Connection, revision_id: int) -> pd.DataFrame:
+    def _key_history(self, conn: Connection, spec: Dataset, revision_id: int) -> pd.DataFrame:
         """Every row ever written for the keys that ``revision_id`` wrote, oldest first."""
-        obs = schema.observations
-        keys = (
-            select(obs.c.indicator_id, obs.c.period)
-            .where(obs.c.revision_id == revision_id)
-            .distinct()
-            .subquery()
-        )
-        statement = (
-            select(obs)
-            .join(
-                keys, (keys.c.indicator_id == obs.c.indicator_id) & (keys.c.period == obs.c.period)
-            )
-            .order_by(obs.c.observation_id)
-        )
-        return _frame(conn, statement)
+        table = spec.table
+        key = [table.c[k] for k in spec.kind.key]
+        keys = select(*key).where(table.c.revision_id == revision_id).distinct().subquery()
+        joined = keys.c[key[0].name] == key[0]
+        for column in key[1:]:
+            joined &= keys.c[column.name] == column
+        statement = select(table).join(keys, joined).order_by(table.c[spec.row_id])
+        frame = _frame(conn, statement)
+        return frame.rename(columns={spec.row_id: "row_id"})
+
+    def _dataset_of(self, conn: Connection, revision_id: int) -> Dataset | None:
+        rev = schema.revisions
+        name = conn.execute(
+            select(rev.c.dataset).where(rev.c.revision_id == revision_id)
+        ).scalar_one_or_none()
+        return DATASETS[name] if name else None
 
     def revision(self, revision_id: int) -> dict | None:
         rev = schema.revisions
@@ -408,12 +503,14 @@ class Store:
     def revision_changes(self, revision_id: int) -> pd.DataFrame:
         """Each row a revision wrote beside the value in force just before it (the diff).
 
-        Columns: indicator_id, period, change (added | replaced | withdrawn), new_* and old_*
-        for value, basis, source and note.
+        Columns: the record's key (indicator_id and period for observations), change
+        (added | replaced | withdrawn), new_* and old_* for each compared column (value, basis,
+        source and note for observations).
         """
         with self.engine.connect() as conn:
-            history = self._key_history(conn, revision_id)
-        return _changes_of(history, revision_id)
+            spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
+            history = self._key_history(conn, spec, revision_id)
+        return _changes_of(history, revision_id, spec.kind)
 
     def rollback(self, revision_id: int, user_name: str) -> CommitResult:
         """Undo one revision by writing a new one; nothing is deleted.
@@ -423,26 +520,22 @@ class Store:
         is written and :class:`RollbackConflict` names the later revisions to undo first.
         """
         with write_transaction(self.engine) as conn:
-            target = conn.execute(
-                select(schema.revisions.c.revision_id).where(
-                    schema.revisions.c.revision_id == revision_id
-                )
-            ).first()
-            if target is None:
+            spec = self._dataset_of(conn, revision_id)
+            if spec is None:
                 raise RollbackConflict(f"there is no revision {revision_id}")
-            history = self._key_history(conn, revision_id)
+            history = self._key_history(conn, spec, revision_id)
             if history.empty:
                 raise RollbackConflict(f"revision {revision_id} wrote no values")
-            later = _later_changes(history, revision_id)
+            later = _later_changes(history, revision_id, spec.kind)
             if later:
                 raise RollbackConflict(
                     f"revision {revision_id} cannot be undone alone: revision(s) "
                     f"{', '.join(map(str, later))} changed the same values later; undo them first"
                 )
-            restored = _restoring_rows(history, revision_id)
+            restored = _restoring_rows(history, revision_id, spec.kind)
             meta = RevisionMeta(
                 user_name=user_name, action="rollback", rolls_back=revision_id,
-                comment=f"rollback of revision {revision_id}",
+                comment=f"rollback of revision {revision_id}", dataset=spec.name,
             )  # fmt: skip
             withdrawn = int(restored["withdrawn"].sum())
             plan = CommitResult(
@@ -450,7 +543,7 @@ class Store:
                 rows_total=len(restored), diff=restored,
             )  # fmt: skip
             new_id = self._insert_revision(conn, plan, meta, withdrawn=withdrawn)
-            _insert_observations(conn, restored[[*OBSERVATION_COLUMNS, "withdrawn"]], new_id)
+            _insert_records(conn, spec, restored, new_id)
             conn.execute(
                 update(schema.revisions)
                 .where(schema.revisions.c.revision_id == revision_id)
@@ -461,87 +554,96 @@ class Store:
         return plan
 
 
-_INSERTED = [*OBSERVATION_COLUMNS, "withdrawn", "revision_id"]
-KEY_COLUMNS = ["indicator_id", "period"]
-_SHOWN = ["value", "basis", "source", "note"]
-
-
 class RollbackConflict(RuntimeError):
     """A rollback that cannot be done as asked; nothing was written."""
 
 
-def _changes_of(history: pd.DataFrame, revision_id: int) -> pd.DataFrame:
+def _changes_of(
+    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
+) -> pd.DataFrame:
     """The rows of ``revision_id`` with the values in force before it (pure, for tests too)."""
-    columns = ["indicator_id", "period", "change"] + [
-        f"{w}_{c}" for w in ("new", "old") for c in _SHOWN
-    ]
+    key, shown = list(kind.key), list(kind.compared)
+    columns = [*key, "change"] + [f"{w}_{c}" for w in ("new", "old") for c in shown]
     if history.empty:
         return pd.DataFrame(columns=columns)
     new = history[history["revision_id"] == revision_id]
-    before = history[history["revision_id"] < revision_id].groupby(KEY_COLUMNS).tail(1)
+    before = history[history["revision_id"] < revision_id].groupby(key).tail(1)
     before = before[~before["withdrawn"].astype(bool)]
-    merged = new.merge(before[[*KEY_COLUMNS, *_SHOWN]], on=KEY_COLUMNS, how="left",
-                       suffixes=("", "_old"))  # fmt: skip
-    merged["change"] = np.where(
-        merged["withdrawn"].astype(bool),
-        "withdrawn",
-        np.where(merged["value_old"].isna(), "added", "replaced"),
+    merged = new.merge(
+        before[[*key, *shown]].assign(_existed=True), on=key, how="left", suffixes=("", "_old")
     )
-    renamed = merged.rename(columns={c: f"new_{c}" for c in _SHOWN}).rename(
-        columns={f"{c}_old": f"old_{c}" for c in _SHOWN}
+    existed = merged["_existed"].eq(True).to_numpy()
+    merged["change"] = np.where(
+        merged["withdrawn"].astype(bool), "withdrawn", np.where(existed, "replaced", "added")
+    )
+    renamed = merged.rename(columns={c: f"new_{c}" for c in shown}).rename(
+        columns={f"{c}_old": f"old_{c}" for c in shown}
     )
     return renamed[columns].reset_index(drop=True)
 
 
-def _later_changes(history: pd.DataFrame, revision_id: int) -> list[int]:
+def _later_changes(
+    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
+) -> list[int]:
     """Revisions after ``revision_id`` whose values are now in force instead of its own.
 
     A later revision that wrote the same value back (the rollback of a later upload, say)
     is no conflict: what is in force is what ``revision_id`` wrote.
     """
-    own = history[history["revision_id"] == revision_id].set_index(KEY_COLUMNS)
-    newest = history.groupby(KEY_COLUMNS).tail(1).set_index(KEY_COLUMNS).loc[own.index]
-    compared = ["withdrawn", *_SHOWN]
+    key = list(kind.key)
+    own = history[history["revision_id"] == revision_id].set_index(key)
+    newest = history.groupby(key).tail(1).set_index(key).loc[own.index]
     same = pd.Series(True, index=own.index)
-    for column in compared:
+    for column in ["withdrawn", *kind.compared]:
         a, b = own[column].astype(object), newest[column].astype(object)
         same &= (a == b) | (a.isna() & b.isna())
     return sorted(set(newest.loc[~same, "revision_id"]))
 
 
-def _restoring_rows(history: pd.DataFrame, revision_id: int) -> pd.DataFrame:
+def _restoring_rows(
+    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
+) -> pd.DataFrame:
     """Rows that put back what was in force before ``revision_id`` (or withdraw the key)."""
-    touched = history[history["revision_id"] == revision_id][KEY_COLUMNS]
-    before = history[history["revision_id"] < revision_id].groupby(KEY_COLUMNS).tail(1)
-    rows = touched.merge(before, on=KEY_COLUMNS, how="left")
-    gone = rows["observation_id"].isna() | rows["withdrawn"].fillna(True).astype(bool)
+    key = list(kind.key)
+    touched = history[history["revision_id"] == revision_id][key]
+    before = history[history["revision_id"] < revision_id].groupby(key).tail(1)
+    rows = touched.merge(before, on=key, how="left")
+    gone = rows["row_id"].isna() | rows["withdrawn"].fillna(True).astype(bool)
     rows["withdrawn"] = gone.to_numpy()
-    for column in ("basis", "value", "source", "note", "confidence"):
+    for column in kind.columns:
+        if column in key or column == "illustrative":
+            continue
         rows[column] = rows[column].astype(object).where(~gone, None)
-    rows["illustrative"] = rows["illustrative"].fillna(False).astype(bool)
-    return rows[[*OBSERVATION_COLUMNS, "withdrawn"]].reset_index(drop=True)
+    if "illustrative" in rows:
+        rows["illustrative"] = rows["illustrative"].fillna(False).astype(bool)
+    return rows[[*kind.columns, "withdrawn"]].reset_index(drop=True)
 
 
-def _insert_observations(conn: Connection, frame: pd.DataFrame, revision_id: int) -> None:
+def _python_values(series: pd.Series, column_type) -> list:
+    """A column as plain Python values for the driver, None for every missing cell."""
+    if isinstance(column_type, Boolean):
+        return series.fillna(False).astype(bool).tolist()
+    values = series.astype(object).where(series.notna(), None).tolist()
+    if isinstance(column_type, Integer):  # small corridor tables only: counts arrive as floats
+        return [None if v is None else int(v) for v in values]
+    return values
+
+
+def _insert_records(conn: Connection, spec: Dataset, frame: pd.DataFrame, revision_id: int):
     """One bulk insert through the driver's ``executemany`` (no per-row ORM work).
 
     Rows become plain tuples of Python values, with None for every missing cell.
     """
     if frame.empty:
         return
-    columns = []
-    for name in OBSERVATION_COLUMNS:
-        series = frame[name]
-        if name == "illustrative":
-            columns.append(series.fillna(False).astype(bool).tolist())
-        else:
-            columns.append(series.astype(object).where(series.notna(), None).tolist())
+    names = [*spec.kind.columns, "withdrawn", "revision_id"]
+    columns = [_python_values(frame[name], spec.table.c[name].type) for name in spec.kind.columns]
     withdrawn = frame["withdrawn"].tolist() if "withdrawn" in frame else [False] * len(frame)
-    columns.append(withdrawn)
+    columns.append([bool(w) for w in withdrawn])
     columns.append([revision_id] * len(frame))
     mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     statement = (
-        f"INSERT INTO {schema.observations.name} ({', '.join(_INSERTED)}) "
-        f"VALUES ({', '.join([mark] * len(_INSERTED))})"
+        f"INSERT INTO {spec.table.name} ({', '.join(names)}) "
+        f"VALUES ({', '.join([mark] * len(names))})"
     )
     conn.exec_driver_sql(statement, list(zip(*columns, strict=True)))

@@ -54,6 +54,8 @@ revisions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("user_name", String(80), nullable=False),
     Column("action", String(16), nullable=False),  # seed | import | rollback
+    # Which records it wrote: observations | reach | destinations (see core.corridors)
+    Column("dataset", String(16), nullable=False, default="observations"),
     Column("file_name", String(255)),
     Column("sha256", String(64), index=True),
     Column("rows_total", Integer, nullable=False, default=0),
@@ -84,6 +86,53 @@ observations = Table(
     UniqueConstraint("revision_id", "indicator_id", "period", name="uq_observation_per_revision"),
     # Finds the newest row per key. (Look-ups by revision use the unique constraint's index.)
     Index("ix_observations_key", "indicator_id", "period", "observation_id"),
+)
+
+#: Corridor reach snapshots (issue 5), append-only like observations: the newest row per
+#: (as_of, corridor) is in force unless withdrawn. Counts are as published (missing if not).
+reach_snapshots = Table(
+    "reach_snapshots",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("revision_id", Integer, ForeignKey("revisions.revision_id"), nullable=False),
+    Column("as_of", String(7), nullable=False),
+    Column("corridor", String(20), nullable=False),
+    Column("ports", Integer),
+    Column("countries_regions", Integer),
+    Column("provinces", Integer),
+    Column("cities", Integer),
+    Column("stations", Integer),
+    Column("source", Text),
+    Column("confidence", String(8)),
+    Column("note", Text),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    UniqueConstraint("revision_id", "as_of", "corridor", name="uq_reach_per_revision"),
+    Index("ix_reach_key", "as_of", "corridor", "row_id"),
+)
+
+#: Places the corridors serve (issue 5), append-only: the newest row per destination_id.
+destinations = Table(
+    "destinations",
+    metadata,
+    Column("row_id", Integer, primary_key=True, autoincrement=True),
+    Column("revision_id", Integer, ForeignKey("revisions.revision_id"), nullable=False),
+    Column("destination_id", String(40), nullable=False),
+    Column("name_en", Text),
+    Column("name_zh", Text),
+    Column("country", String(3)),
+    Column("kind", String(20)),
+    Column("corridor", String(80)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("first_service", String(10)),
+    Column("source", Text),
+    Column("confidence", String(8)),
+    Column("coordinates_source", Text),
+    Column("coordinates_note", Text),
+    Column("note", Text),
+    Column("withdrawn", Boolean, nullable=False, default=False),
+    UniqueConstraint("revision_id", "destination_id", name="uq_destination_per_revision"),
+    Index("ix_destinations_key", "destination_id", "row_id"),
 )
 
 #: Staff and administrators (viewers need no account unless login is required).

@@ -1,8 +1,9 @@
 """Figures of the corridor page: world reach, domestic radiation, growth of reach.
 
-Every place and line comes from data/destinations.csv, routes.csv and route_paths.csv; the
-base map and China's provinces are served from assets/ (nothing is fetched at run time). The
-maritime line of China's standard map is drawn over both maps.
+Places and reach snapshots are read through the store (seeded from data/destinations.csv and
+corridor_reach.csv, then kept current by staff uploads); route lines come from data/routes.csv
+and route_paths.csv. The base map and China's provinces are served from assets/ (nothing is
+fetched at run time). The maritime line of China's standard map is drawn over both maps.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..core.corridors import CORRIDORS, COUNT_COLUMNS
 from ..i18n import t
-from ..store.reference import corridor_table, geometry
+from ..store.reference import corridor_table, country_names, geometry
+from ..web import get_store
 
-CORRIDORS = ("land_sea", "china_europe", "yangtze", "air")
 #: Distinct, colour-blind-safe hues (Okabe-Ito); the legend also names each corridor.
 CORRIDOR_COLOURS = {
     "land_sea": "#0072B2",
@@ -97,20 +99,46 @@ def _maritime_traces(lang: str, with_islands: bool) -> list[dict]:
     return traces
 
 
+def _country_name_table() -> pd.DataFrame:
+    """Names of the corridor countries (data/country_names.csv), then every ISO country."""
+    corridor = corridor_table("countries")[["iso3", "name_en", "name_zh"]]
+    every = country_names()[["iso3", "name_en", "name_zh"]]
+    return pd.concat([corridor, every]).drop_duplicates("iso3").set_index("iso3")
+
+
 def destinations_frame(lang: str) -> pd.DataFrame:
-    frame = corridor_table("destinations")
+    """The destinations in force (store), with display columns for ``lang``."""
+    frame = get_store().destinations()
+    text_columns = [c for c in frame.columns if frame[c].dtype == object]
+    frame[text_columns] = frame[text_columns].fillna("")
     frame["lat"] = frame["latitude"].astype(float)
     frame["lon"] = frame["longitude"].astype(float)
-    names = corridor_table("countries").set_index("iso3")
-    frame["country_name"] = (
-        frame["country"]
-        .map(names["name_zh" if lang == "zh" else "name_en"])
-        .fillna(t("corridors.china", lang) if lang else "")
-    )
+    names = _country_name_table()
+    frame["country_name"] = frame["country"].map(names["name_zh" if lang == "zh" else "name_en"])
+    frame["country_name"] = frame["country_name"].fillna(frame["country"])
     frame.loc[frame["country"] == "CHN", "country_name"] = t("corridors.china", lang)
     frame["name"] = frame["name_zh" if lang == "zh" else "name_en"]
+    # The other language's name too: a bilingual room reads either.
+    frame["other_name"] = frame["name_en" if lang == "zh" else "name_zh"]
     frame["first_corridor"] = frame["corridor"].map(_first_corridor)
     return frame
+
+
+def countries_shaded(places: pd.DataFrame) -> pd.DataFrame:
+    """iso3, roles, names: the countries data/country_names.csv lists, plus the country of any
+    uploaded destination it does not (as a destination)."""
+    listed = corridor_table("countries")
+    names = _country_name_table()
+    extra = sorted(set(places.loc[places["kind"] != "origin", "country"]) - set(listed["iso3"]))
+    added = pd.DataFrame(
+        {
+            "iso3": extra,
+            "roles": ["destination"] * len(extra),
+            "name_en": [names["name_en"].get(c, c) for c in extra],
+            "name_zh": [names["name_zh"].get(c, c) for c in extra],
+        }
+    )
+    return pd.concat([listed, added], ignore_index=True)
 
 
 def world_figure(lang: str, until: str | None = None) -> dict:
@@ -125,7 +153,7 @@ def world_figure(lang: str, until: str | None = None) -> dict:
     if until:
         later = places["first_service"].ne("") & (places["first_service"].str[:7] > until)
         places = places[~later]
-    countries = corridor_table("countries")
+    countries = countries_shaded(places)
     traces: list[dict] = []
     role_level = {"destination": 3, "reached": 2, "transit": 1}
     levels = countries["roles"].map(
@@ -175,7 +203,8 @@ def world_figure(lang: str, until: str | None = None) -> dict:
         if group.empty:
             continue
         hover = [
-            f"<b>{row.name}</b><br>{row.country_name}<br>{t(f'corridors.kind.{row.kind}', lang)}"
+            f"<b>{row.name}</b> ({row.other_name})<br>{row.country_name}"
+            f"<br>{t(f'corridors.kind.{row.kind}', lang)}"
             + (
                 f"<br>{t('corridors.first_service', lang)}: {row.first_service}"
                 if row.first_service
@@ -330,9 +359,19 @@ def china_figure(lang: str) -> dict:
     }
 
 
-def reach_frame() -> pd.DataFrame:
-    frame = corridor_table("reach")
-    for column in ("ports", "countries_regions", "provinces", "cities", "stations"):
+#: The corridor whose published reach the growth slider follows.
+GROWTH_CORRIDOR = "land_sea"
+
+
+def reach_frame(corridor: str | None = GROWTH_CORRIDOR) -> pd.DataFrame:
+    """The reach snapshots in force (store) of ``corridor`` (None: every corridor), oldest
+    first; counts as floats, NaN where the source gives none."""
+    frame = get_store().reach_snapshots()
+    if corridor is not None:
+        frame = frame[frame["corridor"] == corridor]
+    for column in ("source", "confidence", "note"):
+        frame[column] = frame[column].fillna("")
+    for column in COUNT_COLUMNS:
         frame[column] = pd.to_numeric(frame[column], errors="coerce")
     return frame.sort_values("as_of").reset_index(drop=True)
 

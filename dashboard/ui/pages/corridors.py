@@ -7,9 +7,11 @@ import math
 import dash
 from dash import Dash, Input, Output, State, dash_table, dcc, html
 
+from ...core.corridors import COUNT_COLUMNS as COUNTS
 from ...i18n import normalise_language, t
 from ..components import download_pair, page_shell, source_links
 from ..corridor_maps import (
+    GROWTH_CORRIDOR,
     china_figure,
     destinations_frame,
     growth_figure,
@@ -19,7 +21,6 @@ from ..corridor_maps import (
 )
 
 PATH = "/corridors"
-COUNTS = ("ports", "countries_regions", "provinces", "cities", "stations")
 
 #: Keep the chosen snapshot in the address (``?snapshot=2023-09``) without re-rendering the
 #: page: replaceState changes the URL only, so a copied link reproduces the view.
@@ -66,7 +67,9 @@ def register(app: Dash) -> None:
 def headline(index: int, lang: str) -> list:
     """The counts of one snapshot, each with its label, and the snapshot's source."""
     reach = reach_frame()
-    row = reach.iloc[int(index)]
+    if reach.empty:
+        return [html.P(t("corridors.no_snapshot", lang), className="text-center")]
+    row = reach.iloc[min(int(index), len(reach) - 1)]
     items = []
     for column in COUNTS:
         value = row[column]
@@ -104,7 +107,9 @@ def headline(index: int, lang: str) -> list:
 
 def move_slider(index: int, lang: str):
     reach = reach_frame()
-    as_of = reach.iloc[int(index)]["as_of"]
+    if reach.empty:
+        return headline(0, lang), growth_figure(lang, None), world_figure(lang)
+    as_of = reach.iloc[min(int(index), len(reach) - 1)]["as_of"]
     return headline(index, lang), growth_figure(lang, as_of), world_figure(lang, until=as_of)
 
 
@@ -142,12 +147,45 @@ def _table(lang: str) -> dash_table.DataTable:
     )
 
 
+def _other_corridors(lang: str) -> html.Div | None:
+    """The latest snapshot of each corridor other than the slider's, when staff gave any."""
+    every = reach_frame(corridor=None)
+    others = every[every["corridor"] != GROWTH_CORRIDOR].groupby("corridor").tail(1)
+    if others.empty:
+        return None
+    header = [t("corridors.col.corridor", lang), t("corridors.col.as_of", lang)]
+    header += [t(f"corridors.count.{c}", lang) for c in COUNTS] + [t("col.source", lang)]
+    rows = [
+        html.Tr(
+            [
+                html.Th(t(f"corridors.name.{row['corridor']}", lang), scope="row"),
+                html.Td(row["as_of"]),
+                *[html.Td("–" if math.isnan(row[c]) else f"{int(row[c]):,}") for c in COUNTS],
+                html.Td(source_links(row["source"], lang)),
+            ]
+        )
+        for _, row in others.iterrows()
+    ]
+    return html.Div(
+        [
+            html.H3(t("corridors.other_heading", lang), className="h6 mt-3"),
+            html.Table(
+                [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(rows)],
+                className="table table-sm small",
+                id="other-corridors",
+            ),
+        ],
+        className="table-responsive",
+    )
+
+
 def layout(lang: str | None = None, snapshot: str | None = None, **_):
     lang = normalise_language(lang)
     reach = reach_frame()
     labels = reach["as_of"].tolist()
-    last = len(labels) - 1
+    last = max(len(labels) - 1, 0)
     chosen = labels.index(snapshot) if snapshot in labels else last
+    until = labels[chosen] if labels else None
     chinese = provinces_reached(lang)
     marks = {i: {"label": row.as_of} for i, row in enumerate(reach.itertuples())}
     return page_shell(
@@ -177,10 +215,11 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                     html.Div(headline(chosen, lang), id="reach-headline", className="my-3"),
                     dcc.Graph(
                         id="reach-chart",
-                        figure=growth_figure(lang, labels[chosen]),
+                        figure=growth_figure(lang, until),
                         config={"displaylogo": False},
                     ),
                     html.P(t("corridors.growth_caption", lang), className="small text-muted"),
+                    _other_corridors(lang),
                 ],
                 className="mb-4",
                 **{"aria-labelledby": "growth-heading"},
@@ -190,7 +229,7 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                     html.H2(t("corridors.world_heading", lang), className="h5", id="world-heading"),
                     dcc.Graph(
                         id="world-map",
-                        figure=world_figure(lang, until=labels[chosen]),
+                        figure=world_figure(lang, until=until),
                         config=_geo_config(),
                     ),
                     html.P(t("corridors.world_caption", lang), className="small text-muted"),
@@ -225,5 +264,5 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
             dcc.Store(id="reach-labels", data=labels),
             dcc.Store(id="reach-snapshot"),
         ],
-        snapshot=labels[chosen] if snapshot in labels else None,
+        snapshot=until if snapshot in labels else None,
     )

@@ -11,6 +11,8 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...auth import current_account, has_role, require_role
+from ...core.changes import OBSERVATIONS
+from ...core.corridors import RECORD_KINDS
 from ...i18n import normalise_language, t
 from ...store.repository import RollbackConflict
 from ...web import get_store
@@ -72,6 +74,7 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
         "history.when",
         "history.who",
         "history.action",
+        "history.dataset",
         "history.file",
         "history.counts",
         "history.status",
@@ -95,6 +98,7 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
                     html.Td(_when(row.created_at)),
                     html.Td(row.user_name),
                     html.Td(t(f"history.action.{row.action}", lang)),
+                    html.Td(t(f"upload.dataset.{row.dataset}", lang)),
                     html.Td(what),
                     html.Td(
                         t(
@@ -125,7 +129,52 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
     )
 
 
-def _changes(revision_id: int, lang: str) -> html.Div:
+def _text(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)
+
+
+def _record_changes(revision_id: int, dataset: str, lang: str) -> html.Table:
+    """A corridor revision: each record's key, what happened, and every field it changed."""
+    kind = RECORD_KINDS[dataset]
+    changes = get_store().revision_changes(revision_id)
+    headers = ["history.record", "history.change", "history.fields"]
+    rows = []
+    for _, r in changes.iterrows():
+        key = " · ".join(_text(r[k]) for k in kind.key)
+        fields = []
+        if r["change"] != "withdrawn":
+            for column in kind.compared:
+                old, new = _text(r[f"old_{column}"]), _text(r[f"new_{column}"])
+                if old != new:
+                    shown = new if r["change"] == "added" else f"{old} → {new}"
+                    fields.append(html.Li([html.Code(column), f": {shown}"]))
+        rows.append(
+            html.Tr(
+                [
+                    html.Td(html.Code(key)),
+                    html.Td(t(f"history.change.{r['change']}", lang)),
+                    html.Td(html.Ul(fields, className="list-unstyled small mb-0")),
+                ],
+                **{"data-key": key, "data-change": r["change"]},
+            )
+        )
+    return html.Table(
+        [
+            html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in headers])),
+            html.Tbody(rows),
+        ],
+        className="table table-sm table-striped",
+        id="revision-changes",
+    )
+
+
+def _changes(revision_id: int, lang: str, dataset: str = OBSERVATIONS.name) -> html.Table:
+    if dataset != OBSERVATIONS.name:
+        return _record_changes(revision_id, dataset, lang)
     changes = get_store().revision_changes(revision_id)
     units = get_store().indicators().set_index("indicator_id")["unit"]
     from ..format import format_value
@@ -170,6 +219,7 @@ def _selected(revision: dict, lang: str) -> html.Section:
                 "history.meta",
                 lang,
                 who=revision["user_name"],
+                dataset=t(f"upload.dataset.{revision.get('dataset') or 'observations'}", lang),
                 when=_when(revision["created_at"]),
                 sha=(revision["sha256"] or "–")[:16],
             ),
@@ -186,7 +236,7 @@ def _selected(revision: dict, lang: str) -> html.Section:
                 )
             )
         )
-    parts.append(_changes(revision_id, lang))
+    parts.append(_changes(revision_id, lang, revision.get("dataset") or OBSERVATIONS.name))
     may_roll_back = has_role("admin") and revision["status"] == "committed"
     parts.append(_rollback_controls(lang, revision_id, visible=may_roll_back))
     return html.Section(parts, className="mb-4", **{"aria-labelledby": "revision-heading"})

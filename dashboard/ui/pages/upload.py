@@ -17,17 +17,25 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...auth import current_account, has_role, require_role
-from ...core.changes import status_changes
+from ...core.changes import OBSERVATIONS, status_changes
+from ...core.corridors import RECORD_KINDS
 from ...i18n import normalise_language, t
-from ...imports import PreparedImport, commit_import, prepare_import
+from ...imports import DATASET_NAMES, PreparedImport, commit_import, prepare_import
 from ...ingest.reader import MAX_UPLOAD_BYTES
 from ...web import get_store
-from ..components import download_pair, page_shell, page_url
+from ..components import current_marker, download_pair, page_shell, page_url
 from ..format import format_period, format_value
 from ..status import status_badge
 
 PATH = "/upload"
 PREVIEW_ROWS_PER_INDICATOR = 12
+PREVIEW_RECORDS = 200
+#: Where each kind of file's template is downloaded (``.csv`` or ``.xlsx`` appended).
+TEMPLATE_BASE = {
+    "observations": "/upload/template",
+    "reach": "/upload/template-reach",
+    "destinations": "/upload/template-destinations",
+}
 
 #: Runs in the browser: refuse an over-large file with a visible message before it is sent,
 #: and clear the Upload so that choosing the same file again fires again.
@@ -80,6 +88,12 @@ def register(app: Dash) -> None:
         State("upload-limits", "data"),
         prevent_initial_call=True,
     )(confirm_upload)
+
+
+def _dataset(limits: dict) -> str:
+    """The kind of file the page was opened for (the quarterly figures unless it says)."""
+    dataset = limits.get("dataset")
+    return dataset if dataset in DATASET_NAMES else OBSERVATIONS.name
 
 
 def _decode(payload: dict) -> tuple[bytes, str]:
@@ -192,6 +206,47 @@ def _status_table(moved: pd.DataFrame, catalogue: pd.DataFrame, lang: str):
     )
 
 
+def _shown(value) -> str:
+    """A cell of a corridor record as text ("–" when empty; whole numbers without ".0")."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)
+
+
+def _record_changes(diff: pd.DataFrame, dataset: str, lang: str) -> html.Div:
+    """Each added or replaced corridor record: its key, then every field that changes as
+    old → new (only the new value for an added record)."""
+    kind = RECORD_KINDS[dataset]
+    changed = diff[diff["change"] != "unchanged"].head(PREVIEW_RECORDS)
+    items = []
+    for _, row in changed.iterrows():
+        key = " · ".join(_shown(row[k]) for k in kind.key)
+        fields = []
+        for column in kind.compared:
+            new, old = _shown(row[column]), _shown(row.get(f"old_{column}"))
+            if row["change"] == "added" and new != "–":
+                fields.append(html.Li([html.Code(column), f": {new}"]))
+            elif row["change"] == "replaced" and new != old:
+                fields.append(html.Li([html.Code(column), f": {old} → {new}"]))
+        items.append(
+            html.Li(
+                [
+                    html.Strong(key),
+                    " ",
+                    html.Span(
+                        t(f"upload.change.{row['change']}", lang),
+                        className="badge text-bg-light border",
+                    ),
+                    html.Ul(fields, className="small mb-1"),
+                ],
+                **{"data-change": row["change"], "data-key": key},
+            )
+        )
+    return html.Div(html.Ul(items, className="list-unstyled"), id="upload-preview-records")
+
+
 def _preview(prepared: PreparedImport, lang: str) -> list:
     store = get_store()
     preview = prepared.preview
@@ -225,6 +280,12 @@ def _preview(prepared: PreparedImport, lang: str) -> list:
             ),
             problems_table(prepared.warnings, lang, "upload-warnings"),
         ]
+    if prepared.dataset != OBSERVATIONS.name:
+        parts += [
+            html.H3(t("upload.records_heading", lang), className="h6"),
+            _record_changes(preview.diff, prepared.dataset, lang),
+        ]
+        return parts
     moved = status_changes(catalogue, store.current_observations(), prepared.validation.rows)
     parts += [
         html.H3(t("upload.status_heading", lang), className="h6"),
@@ -242,7 +303,7 @@ def preview_upload(payload: dict | None, limits: dict):
     if not payload:
         return dash.no_update, None, True, True
     data, file_name = _decode(payload)
-    prepared = prepare_import(get_store(), data, file_name)
+    prepared = prepare_import(get_store(), data, file_name, dataset=_dataset(limits))
     stamp = {"data-upload": str(payload.get("at", ""))}  # a new report for every choice
     if not prepared.ok:
         hidden = prepared.validation.error_count - len(prepared.errors)
@@ -292,7 +353,7 @@ def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits
         return dash.no_update, dash.no_update, dash.no_update
     data, file_name = _decode(pending)
     store = get_store()
-    prepared = prepare_import(store, data, file_name, preview=False)
+    prepared = prepare_import(store, data, file_name, preview=False, dataset=_dataset(limits))
     if not prepared.ok:
         return (
             _alert(
@@ -315,7 +376,9 @@ def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits
         [
             t("upload.saved", lang, revision=result.revision_id, **result.counts),
             " ",
-            dcc.Link(t("upload.see_overview", lang), href=page_url("/", lang=lang)),
+            dcc.Link(t("upload.see_overview", lang), href=page_url("/", lang=lang))
+            if prepared.dataset == OBSERVATIONS.name
+            else dcc.Link(t("upload.see_corridors", lang), href=page_url("/corridors", lang=lang)),
             " · ",
             dcc.Link(
                 t("nav.history", lang),
@@ -330,10 +393,15 @@ def _alert(kind: str, children) -> html.Div:
     return html.Div(children, className=f"alert alert-{kind}", role="status", id="upload-message")
 
 
-def layout(lang: str | None = None, **_):
+def layout(lang: str | None = None, dataset: str | None = None, **_):
     """The upload page. Its controls are always in the layout (Dash checks callbacks against
-    it), but hidden from visitors who are not staff; the callbacks refuse them anyway."""
+    it), but hidden from visitors who are not staff; the callbacks refuse them anyway.
+
+    ``dataset`` (in the URL: ``/upload?dataset=reach``) chooses the kind of file: the
+    quarterly figures (default), corridor reach snapshots, or corridor destinations.
+    """
     lang = normalise_language(lang)
+    dataset = dataset if dataset in DATASET_NAMES else OBSERVATIONS.name
     allowed = has_role("staff")
     notice = None
     if not allowed:
@@ -355,28 +423,72 @@ def layout(lang: str | None = None, **_):
         lang,
         PATH,
         [
-            html.H1(t("upload.heading", lang), className="h3 mt-3"),
+            html.H1(
+                t(
+                    "upload.heading"
+                    if dataset == OBSERVATIONS.name
+                    else f"upload.heading.{dataset}",
+                    lang,
+                ),
+                className="h3 mt-3",
+            ),
             notice,
-            html.Div(_controls(lang), hidden=not allowed, id="upload-controls"),
+            html.Div(_controls(lang, dataset), hidden=not allowed, id="upload-controls"),
         ],
+        dataset=None if dataset == OBSERVATIONS.name else dataset,
     )
 
 
-def _controls(lang: str) -> list:
+def _dataset_choice(lang: str, dataset: str) -> html.Nav:
+    """Which kind of file: links (the choice lives in the URL, so it can be shared)."""
+    links = []
+    for name in DATASET_NAMES:
+        active = name == dataset
+        links.append(
+            dcc.Link(
+                [t(f"upload.dataset.{name}", lang), *current_marker(lang, active)],
+                href=page_url(PATH, lang=lang, dataset=None if name == OBSERVATIONS.name else name),
+                className="nav-link" + (" active" if active else ""),
+                id={"type": "upload-dataset", "index": name},
+            )
+        )
+    return html.Nav(
+        [
+            html.Div(t("upload.dataset_label", lang), className="small mb-1", id="dataset-label"),
+            html.Div(links, className="nav nav-pills gap-1"),
+        ],
+        className="mb-3",
+        id="upload-dataset",
+        **{"aria-labelledby": "dataset-label"},
+    )
+
+
+def _controls(lang: str, dataset: str) -> list:
     limit_mb = MAX_UPLOAD_BYTES // (1024 * 1024)
     limits = {
         "lang": lang,
+        "dataset": dataset,
         "max_bytes": MAX_UPLOAD_BYTES,
         # {size} stays a placeholder: the browser fills it in (CHECK_SIZE_JS).
         "too_large": t("upload.too_large", lang, limit=f"{limit_mb} MB", size="{size}"),
     }
     return [
         html.P(t("upload.intro", lang)),
+        _dataset_choice(lang, dataset),
         html.Section(
             [
                 html.H2(t("upload.template_heading", lang), className="h5"),
-                download_pair(lang, "/upload/template", "upload.template", "template"),
-                html.P(t("upload.template_help", lang), className="small text-muted"),
+                download_pair(lang, TEMPLATE_BASE[dataset], "upload.template", "template"),
+                html.P(
+                    t(
+                        "upload.template_help"
+                        if dataset == OBSERVATIONS.name
+                        else f"upload.template_help.{dataset}",
+                        lang,
+                    ),
+                    className="small text-muted",
+                    id="template-help",
+                ),
             ]
         ),
         html.Section(

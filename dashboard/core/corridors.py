@@ -1,0 +1,86 @@
+"""The corridor data's vocabulary: the records staff upload, their keys and allowed values.
+
+Two kinds of corridor record can be uploaded beside the quarterly figures (issue 5):
+
+* a **reach snapshot**: at a date (``YYYY-MM``), how many ports, countries and regions,
+  provinces, cities and stations a corridor reaches, as published, with its source;
+* a **destination**: a place a corridor serves (name in both languages, country, kind,
+  coordinates, first service, source).
+
+Pure: pandas only. The store keeps these records append-only like observations, and the
+ingest layer validates files of them against the lists here.
+"""
+
+from __future__ import annotations
+
+from .changes import OBSERVATIONS, RecordKind
+
+__all__ = [
+    "CORRIDORS",
+    "COUNT_COLUMNS",
+    "DESTINATION_KINDS",
+    "DESTINATION",
+    "REACH",
+    "RECORD_KINDS",
+]
+
+CORRIDORS = ("land_sea", "china_europe", "yangtze", "air")
+DESTINATION_KINDS = (
+    "origin",
+    "sea_port",
+    "river_port",
+    "rail_terminus",
+    "border_crossing",
+    "airport",
+)
+#: The counts of a reach snapshot, in display order.
+COUNT_COLUMNS = ("ports", "countries_regions", "provinces", "cities", "stations")
+
+
+REACH = RecordKind(
+    name="reach",
+    key=("as_of", "corridor"),
+    columns=("as_of", "corridor", *COUNT_COLUMNS, "source", "confidence", "note"),
+    # Like the quarterly file's, confidence is a mark of the file, not part of the figure.
+    compared=(*COUNT_COLUMNS, "source", "note"),
+    numeric=COUNT_COLUMNS,
+)
+
+DESTINATION = RecordKind(
+    name="destinations",
+    key=("destination_id",),
+    columns=(
+        "destination_id",
+        "name_en",
+        "name_zh",
+        "country",
+        "kind",
+        "corridor",
+        "latitude",
+        "longitude",
+        "first_service",
+        "source",
+        "confidence",
+        "coordinates_source",
+        "coordinates_note",
+        "note",
+    ),
+    compared=(
+        "name_en",
+        "name_zh",
+        "country",
+        "kind",
+        "corridor",
+        "latitude",
+        "longitude",
+        "first_service",
+        "source",
+        "coordinates_source",
+        "coordinates_note",
+        "note",
+    ),
+    numeric=("latitude", "longitude"),
+)
+
+#: Every kind of record an upload can carry, by name (the quarterly figures first).
+RECORD_KINDS = {kind.name: kind for kind in (OBSERVATIONS, REACH, DESTINATION)}
