@@ -29,10 +29,18 @@ PAGES = {
     "methodology": "/methodology",
 }
 EXTRA_SIZES = {"projector-1920x1080": (1920, 1080), "phone-390x844": (390, 844)}
+#: Presenter mode, at the two projector sizes of issue 6: a pillar slide and "what changed".
+PRESENT = {"present-logistics": "logistics", "present-changes": "changes"}
+PRESENT_SIZES = {"1920x1080": (1920, 1080), "1024x768": (1024, 768)}
 ADMIN = ("screenshot.admin", "screenshot-password")
 #: Staff pages, shown after signing in: (name, path, file to choose on the upload page).
 BAD_FILE = "indicator_id,period,value\nECO-TRADE,2025Q9,abc\nNOPE,2025Q3,1\n"
 GOOD_FILE = "indicator_id,period,value,basis,source\nECO-TRADE,2025,1150,annual,example upload\n"
+REACH_FILE = (
+    "as_of,corridor,ports,countries_regions,source,note\n"
+    "2025-09,land_sea,580,130,https://example.gov.cn/reach,EXAMPLE for the screenshot only\n"
+    "2024-08,land_sea,520,124,https://example.gov.cn/reach,EXAMPLE for the screenshot only\n"
+)
 
 
 def _free_port() -> int:
@@ -92,7 +100,7 @@ def _capture(driver, url: str, size: tuple[int, int], path: Path) -> None:
     deadline = time.time() + 20
     while time.time() < deadline:
         ready = driver.execute_script(
-            "return !!document.querySelector('#main') && "
+            "return !!document.querySelector('#main, #present-root') && "
             "!document.querySelector('._dash-loading') && "
             "[...document.querySelectorAll('.js-plotly-plot')]"
             ".every(p => p.querySelector('.main-svg'))"
@@ -124,7 +132,17 @@ def _staff_pages(driver, base: str, lang: str, out: Path, folder: Path) -> None:
         time.sleep(2)
         driver.save_screenshot(str(out / f"upload-{name}-{lang}.png"))
     _capture(driver, f"{base}/history?lang={lang}&revision=1", size, out / f"history-{lang}.png")
-    for name in ("upload", "upload-errors", "upload-preview", "history"):
+    # A corridor reach file (issue 5): its own kind of upload, previewed, never confirmed.
+    _capture(
+        driver, f"{base}/upload?dataset=reach&lang={lang}", size, out / f"upload-reach-{lang}.png"
+    )
+    path = folder / "reach.csv"
+    path.write_text(REACH_FILE)
+    driver.find_element("css selector", "#upload-file input[type=file]").send_keys(str(path))
+    time.sleep(2)
+    driver.save_screenshot(str(out / f"upload-reach-preview-{lang}.png"))
+    for name in ("upload", "upload-errors", "upload-preview", "history", "upload-reach",
+                 "upload-reach-preview"):  # fmt: skip
         print((out / f"{name}-{lang}.png").relative_to(ROOT))
 
 
@@ -148,6 +166,12 @@ def main() -> None:
                     target = args.out / f"overview-{name}-{lang}.png"
                     _capture(driver, f"{base}/?lang={lang}", size, target)
                     print(target.relative_to(ROOT))
+                for name, pillar in PRESENT.items():
+                    for size_name, size in PRESENT_SIZES.items():
+                        target = args.out / f"{name}-{size_name}-{lang}.png"
+                        url = f"{base}/present?pillar={pillar}&lang={lang}"
+                        _capture(driver, url, size, target)
+                        print(target.relative_to(ROOT))
             _sign_in(driver, base)
             for lang in ("en", "zh"):
                 _staff_pages(driver, base, lang, args.out, Path(folder))

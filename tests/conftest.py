@@ -163,10 +163,11 @@ def make_app(sqlite_url):
 
 
 def english_words(text: str) -> list[str]:
-    """Latin words of three letters or more, once ids, quarters, units and URLs are removed."""
+    """Latin words of three letters or more, once ids, quarters, units, URLs and the names of
+    file formats (CSV, Excel, PDF: written so in Chinese too) are removed."""
     import re
 
-    text = re.sub(r"https?://\S+|[A-Z]{3}-[A-Z0-9-]+|\d{4}Q\d|TEU|English", "", text)
+    text = re.sub(r"https?://\S+|[A-Z]{3}-[A-Z0-9-]+|\d{4}Q\d|TEU|CSV|Excel|PDF|English", "", text)
     return re.findall(r"[A-Za-z]{3,}", text)
 
 

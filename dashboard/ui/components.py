@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from dash import dcc, html
 
+from ..core.periods import PeriodError, parse_quarter, quarter_label
 from ..i18n import t
 from .format import source_addresses
 
@@ -35,6 +36,16 @@ def page_url(path: str, **params: str | None) -> str:
     """A link that keeps the view's query string (empty values left out)."""
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{path}?{query}" if query else path
+
+
+def valid_quarter(text: str | None) -> str | None:
+    """A quarter from the URL in its canonical spelling, or ``None`` (then: the newest)."""
+    if not text:
+        return None
+    try:
+        return quarter_label(parse_quarter(text))
+    except PeriodError:
+        return None
 
 
 def header(lang: str, path: str = "/", **params: str | None) -> html.Header:
@@ -116,13 +127,23 @@ def page_shell(lang: str, path: str, children: list, **params: str | None) -> ht
     )
 
 
-def download_pair(lang: str, base: str, label_key: str, id_prefix: str) -> html.P:
-    """The CSV and Excel downloads of one table: ``{base}.csv`` and ``{base}.xlsx``."""
+def download_pair(
+    lang: str,
+    base: str,
+    label_key: str,
+    id_prefix: str,
+    params: dict[str, str | None] | None = None,
+) -> html.P:
+    """The CSV and Excel downloads of one table: ``{base}.csv`` and ``{base}.xlsx``.
+
+    ``params`` become the query string of both (empty values left out), e.g. the view's
+    quarter and pillar, so the file holds what the page shows.
+    """
     return html.P(
         [
             html.A(
                 t(f"{label_key}_{fmt}", lang),
-                href=f"{base}.{fmt}",
+                href=page_url(f"{base}.{fmt}", **(params or {})),
                 className="btn btn-outline-secondary btn-sm me-2",
                 id=f"{id_prefix}-{fmt}",
             )

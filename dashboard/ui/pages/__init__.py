@@ -20,10 +20,21 @@ def register_pages(app: Dash) -> None:
         not_found,
         overview,
         plan,
+        present,
         upload,
     )
 
     dash.page_registry.clear()
     user_menu.register(app)
-    for page in (overview, indicator, corridors, plan, methodology, upload, history, not_found):
+    for page in (
+        overview,
+        indicator,
+        corridors,
+        plan,
+        methodology,
+        upload,
+        history,
+        present,
+        not_found,
+    ):
         page.register(app)

@@ -16,13 +16,21 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...core.catalogue import PILLAR_IDS
-from ...core.periods import PeriodError, parse_quarter, quarter_label
 from ...core.progress import STATUSES
+from ...core.review import previous_quarter, status_changes_between
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import indicator_card
-from ..components import current_marker, illustrative_banner, page_shell, page_url
+from ..components import (
+    current_marker,
+    download_pair,
+    illustrative_banner,
+    page_shell,
+    page_url,
+    valid_quarter,
+)
 from ..format import format_period
+from ..slides import what_changed
 from ..status import status_badge
 
 PATH = "/"
@@ -53,15 +61,6 @@ def as_of_to_url(as_of: str | None, rendered: str | None, search: str | None) ->
     params = dict(parse_qsl((search or "").lstrip("?")))
     params["as_of"] = as_of
     return "?" + urlencode(params)
-
-
-def _valid_quarter(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        return quarter_label(parse_quarter(text))
-    except PeriodError:
-        return None
 
 
 def _controls(lang: str, as_of: str, pillar: str | None, quarters: list[str]) -> html.Div:
@@ -184,6 +183,74 @@ def _summary(progress: pd.DataFrame, lang: str) -> html.Section:
     )
 
 
+def _toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
+    """Present this view, download its table, print its briefing: all for the same view."""
+    return html.Div(
+        [
+            dcc.Link(
+                [
+                    html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}),
+                    t("present.toolbar.present", lang),
+                ],
+                href=page_url("/present", pillar=pillar or PILLAR_IDS[0], lang=lang, as_of=as_of),
+                className="btn btn-sm btn-primary",
+                id="present-link",
+                title=t("present.toolbar.present_title", lang),
+            ),
+            download_pair(
+                lang,
+                "/export/progress",
+                "present.toolbar.download",
+                "download-progress",
+                {"as_of": as_of, "pillar": pillar, "lang": lang},
+            ),
+            html.A(
+                [
+                    html.I(className="bi bi-printer me-1", **{"aria-hidden": "true"}),
+                    t("present.toolbar.briefing", lang),
+                ],
+                href=page_url("/briefing", as_of=as_of, pillar=pillar, lang=lang),
+                className="btn btn-sm btn-outline-secondary",
+                id="briefing-link",
+            ),
+        ],
+        className="overview-toolbar d-flex flex-wrap align-items-center gap-2 mb-3",
+        role="group",
+        id="overview-toolbar",
+        **{"aria-label": t("present.toolbar.label", lang)},
+    )
+
+
+def _changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | None):
+    """What changed since the quarter before, as on the presenter's last slide."""
+    new = progress.attrs["as_of"]
+    old = previous_quarter(new)
+    changes = status_changes_between(store.progress(as_of=old), progress)
+    if pillar is not None:
+        changes = changes[changes["pillar"] == pillar]
+    return html.Section(
+        [
+            html.H2(
+                t("changed.heading", lang, quarter=format_period(old, lang)),
+                className="h5",
+                id="what-changed-heading",
+            ),
+            html.P(
+                t(
+                    "changed.intro",
+                    lang,
+                    old=format_period(old, lang),
+                    new=format_period(new, lang),
+                ),
+                className="small text-muted",
+            ),
+            what_changed(changes, lang, old, new),
+        ],
+        className="mb-4",
+        **{"aria-labelledby": "what-changed-heading"},
+    )
+
+
 def _pillar_section(pillar: str, rows: pd.DataFrame, lang: str, as_of: str) -> html.Section:
     return html.Section(
         [
@@ -204,7 +271,7 @@ def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None
     """The view for the URL's parameters, built once per data version and then reused."""
     lang = normalise_language(lang)
     pillar = pillar if pillar in PILLAR_IDS else None
-    as_of = _valid_quarter(as_of)
+    as_of = valid_quarter(as_of)
     store = get_store()
     return store.memoize(
         ("overview", lang, as_of, pillar), lambda: _view(store, lang, as_of, pillar)
@@ -232,6 +299,7 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
                 id="as-of-label",
             ),
             _controls(lang, as_of_label, pillar, store.quarters_with_data()),
+            _toolbar(lang, as_of_label, pillar),
             dcc.Store(id="as-of-rendered", data=as_of_label),
             _summary(progress if pillar is None else progress[progress["pillar"] == pillar], lang),
             html.P(
@@ -243,6 +311,7 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
                 id="gauge-help",
             ),
             html.Div(sections, id="indicator-cards"),
+            _changes_section(store, progress, lang, pillar),
         ],
         as_of=as_of_label if as_of else None,
         pillar=pillar,

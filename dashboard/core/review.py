@@ -1,0 +1,108 @@
+"""Reviewing a quarter: which targets changed status since the quarter before, and why.
+
+Presenters are asked "what changed since last quarter?". The answer compares two progress
+tables of :func:`~dashboard.core.progress.compute_progress` (one "as of" the previous quarter,
+one "as of" the quarter shown) and keeps the targets whose status moved, with the figures
+that explain the move: the latest value and its period, the progress ratio ``R`` and the
+progress ``p`` on each side. Column names follow :func:`dashboard.core.changes.status_changes`
+(``old_status``, ``new_status``, ``old_value`` ...), so both lists read alike.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .periods import parse_quarter, quarter_label
+from .progress import (
+    ACHIEVED,
+    INSUFFICIENT,
+    LIMITED,
+    NEEDS_ACCELERATION,
+    ON_TRACK,
+    REGRESSING,
+)
+
+__all__ = [
+    "CHANGE_KINDS",
+    "REVIEW_COLUMNS",
+    "STATUS_RANK",
+    "previous_quarter",
+    "status_changes_between",
+]
+
+#: How good a judged status is (higher is better); insufficient data is not on this scale.
+STATUS_RANK = {REGRESSING: 1, LIMITED: 2, NEEDS_ACCELERATION: 3, ON_TRACK: 4, ACHIEVED: 5}
+
+#: The kinds of move, in the order a reviewer reads them.
+IMPROVED, WORSENED, NEWLY_JUDGED, NO_LONGER_JUDGED = (
+    "improved",
+    "worsened",
+    "newly_judged",
+    "no_longer_judged",
+)
+CHANGE_KINDS = (IMPROVED, WORSENED, NEWLY_JUDGED, NO_LONGER_JUDGED)
+
+#: Figures compared on both sides, published as ``old_<name>`` and ``new_<name>``.
+_COMPARED = {
+    "status": "status",
+    "latest_value": "value",
+    "latest_period": "period",
+    "latest_is_year": "is_year",
+    "ratio": "ratio",
+    "progress": "progress",
+    "cagr_observed": "cagr_observed",
+    "rule": "rule",
+}
+#: Columns taken from the newer table as they are (to name and format the row).
+_CARRIED = ("pillar", "kind", "unit", "name_en", "name_zh", "target_value", "target_growth")
+
+REVIEW_COLUMNS = [
+    "indicator_id",
+    *_CARRIED,
+    *(f"{side}_{name}" for name in _COMPARED.values() for side in ("old", "new")),
+    "change",
+]
+
+
+def previous_quarter(label: str) -> str:
+    """The quarter before ``label`` (``2025Q1`` -> ``2024Q4``); any spelling of a quarter."""
+    return quarter_label(parse_quarter(label) - 1)
+
+
+def _change_kind(old: str, new: str) -> str:
+    if old == INSUFFICIENT:
+        return NEWLY_JUDGED
+    if new == INSUFFICIENT:
+        return NO_LONGER_JUDGED
+    return IMPROVED if STATUS_RANK[new] > STATUS_RANK[old] else WORSENED
+
+
+def status_changes_between(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame:
+    """The targets whose status differs between two progress tables, in ``after``'s order.
+
+    ``before`` and ``after`` are progress tables of the same catalogue (``after`` usually the
+    later quarter). A target present on one side only is left out: there is nothing to
+    compare it with. Columns: :data:`REVIEW_COLUMNS` (those of ``_CARRIED`` that ``after``
+    lacks are left out); ``change`` is ``improved`` or ``worsened`` between two judged
+    statuses, ``newly_judged`` from insufficient data, ``no_longer_judged`` to it.
+    """
+    present = [c for c in _COMPARED if c in before.columns and c in after.columns]
+    carried = [c for c in _CARRIED if c in after.columns]
+    old = before[["indicator_id", *present]].rename(
+        columns={c: f"old_{_COMPARED[c]}" for c in present}
+    )
+    new = after[["indicator_id", *carried, *present]].rename(
+        columns={c: f"new_{_COMPARED[c]}" for c in present}
+    )
+    both = new.merge(old, on="indicator_id", how="inner", validate="one_to_one", sort=False)
+    moved = both[both["old_status"] != both["new_status"]].reset_index(drop=True)
+    moved["change"] = [
+        _change_kind(o, n) for o, n in zip(moved["old_status"], moved["new_status"], strict=True)
+    ]
+    columns = [c for c in REVIEW_COLUMNS if c in moved.columns]
+    result = moved[columns]
+    result.attrs = {
+        "old_as_of": before.attrs.get("as_of"),
+        "new_as_of": after.attrs.get("as_of"),
+    }
+    return result
