@@ -34,11 +34,12 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
 
 test-deps: $(VENV)/.test-installed system-deps
 
-## Debian's chromium, chromium-driver, postgresql, and a CJK font for Chinese screenshots
+## Debian's chromium, chromium-driver, postgresql, poppler-utils (pdftoppm), and a CJK font
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing="$$missing fonts-noto-cjk"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
@@ -74,6 +75,7 @@ bench: $(VENV)/.test-installed
 ## make screenshots: PNGs of every page at 1366x768 in both languages into docs/screenshots/
 screenshots: test-deps
 	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python scripts/briefing_screenshots.py
 
 ## make demo: a separate database with the ILLUSTRATIVE demo data, served on $(PORT)
 demo: export DASHBOARD_ENV ?= development

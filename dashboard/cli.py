@@ -1,4 +1,4 @@
-"""The ``dashboard`` command: init-db, import, export, serve."""
+"""The ``dashboard`` command: init-db, import, export, briefing, serve."""
 
 from __future__ import annotations
 
@@ -81,15 +81,27 @@ def _problem_table(problems, lang: str) -> str:
 @click.option("--user", "user_name", default=None, help="Who is importing (default: $USER).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="en", help="Language of messages.")
+@click.option(
+    "--dataset",
+    type=click.Choice(["observations", "reach", "destinations"]),
+    default="observations",
+    show_default=True,
+    help="What the file holds: quarterly figures, corridor reach snapshots or destinations.",
+)
 def import_command(
-    file: Path, dry_run: bool, user_name: str | None, strict: bool, lang: str
+    file: Path, dry_run: bool, user_name: str | None, strict: bool, lang: str, dataset: str
 ) -> None:
-    """Import a quarterly data file (CSV or XLSX): all of it, or nothing."""
+    """Import a data file (CSV or XLSX): all of it, or nothing."""
     from .imports import commit_import, prepare_import
 
     store = _store()
     prepared = prepare_import(
-        store, file.read_bytes(), file.name, max_bytes=CLI_MAX_BYTES, preview=dry_run
+        store,
+        file.read_bytes(),
+        file.name,
+        max_bytes=CLI_MAX_BYTES,
+        preview=dry_run,
+        dataset=dataset,
     )
     if not prepared.ok:
         click.echo(_problem_table(prepared.errors, lang), err=True)
@@ -140,6 +152,49 @@ def export_command(fmt: str, output: Path | None) -> None:
         return
     output.write_bytes(data)
     click.echo(f"Wrote {len(frame)} observations to {output}", err=True)
+
+
+@main.command("briefing")
+@click.option(
+    "--as-of", "as_of", default=None, help="Quarter, e.g. 2025Q3 (default: the newest with data)."
+)
+@click.option("--pillar", default=None, help="Only this pillar (logistics, platform, ...).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True)
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The PDF file to write.",
+)
+def briefing_command(as_of: str | None, pillar: str | None, lang: str, output: Path) -> None:
+    """Print the briefing (/briefing) to PDF with headless Chromium.
+
+    Exits with status 2 when no Chromium is installed: the page /briefing can then be saved
+    as PDF from any browser.
+    """
+    from .briefing_pdf import ChromiumMissing, RenderError, find_chromium, render_briefing
+    from .core.catalogue import PILLAR_IDS
+    from .core.periods import PeriodError, parse_quarter, quarter_label
+
+    if as_of is not None:
+        try:
+            as_of = quarter_label(parse_quarter(as_of))
+        except PeriodError as exc:
+            raise click.BadParameter(str(exc), param_hint="--as-of") from exc
+    if pillar is not None and pillar not in PILLAR_IDS:
+        raise click.BadParameter(
+            f"{pillar!r} is not one of: {', '.join(PILLAR_IDS)}", param_hint="--pillar"
+        )
+    try:
+        chromium = find_chromium()
+    except ChromiumMissing as exc:
+        click.echo(t("briefing.cli.no_chromium", lang, detail=str(exc)), err=True)
+        sys.exit(2)
+    try:
+        written = render_briefing(output, as_of=as_of, pillar=pillar, lang=lang, chromium=chromium)
+    except RenderError as exc:
+        raise click.ClickException(t("briefing.cli.failed", lang, detail=str(exc))) from exc
+    click.echo(t("briefing.cli.written", lang, path=str(written), size=written.stat().st_size))
 
 
 @main.group("users")
@@ -203,6 +258,9 @@ def history_command(revision: int | None) -> None:
         changes = store.revision_changes(revision)
         if changes.empty:
             raise click.ClickException(f"revision {revision} has no rows")
+        if "indicator_id" not in changes:  # a corridor revision: key, change, changed fields
+            _echo_record_changes(changes)
+            return
         for row in changes.itertuples():
             old = "-" if row.old_value != row.old_value or row.old_value is None else row.old_value
             new = "-" if row.change == "withdrawn" else row.new_value
@@ -215,6 +273,27 @@ def history_command(revision: int | None) -> None:
             f"{row.action:8} {row.status:11} +{row.added} ~{row.replaced} ={row.unchanged} "
             f"-{row.withdrawn}  {what or ''}"
         )
+
+
+def _echo_record_changes(changes) -> None:
+    """One line per corridor record: its key, the change, then each field as old -> new."""
+    keys = [c for c in changes.columns if c != "change" and not c.startswith(("new_", "old_"))]
+    fields = [c.removeprefix("new_") for c in changes.columns if c.startswith("new_")]
+
+    def shown(value) -> str:
+        if value is None or value != value or value == "":
+            return "-"
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+    for _, row in changes.iterrows():
+        moved = [
+            f"{field}: {shown(row[f'old_{field}'])} -> {shown(row[f'new_{field}'])}"
+            for field in fields
+            if row["change"] != "withdrawn"
+            and shown(row[f"old_{field}"]) != shown(row[f"new_{field}"])
+        ]
+        key = " ".join(str(row[k]) for k in keys)
+        click.echo(f"{key:30} {row['change']:9} " + "; ".join(moved))
 
 
 @main.command("rollback")

@@ -346,3 +346,32 @@ def test_corridor_upload_and_rollback_on_postgresql(seeded_store):
     )
     seeded_store.rollback(result.revision_id, "li.admin")
     assert "bangkok" not in set(seeded_store.destinations()["destination_id"])
+
+
+def test_the_cli_imports_a_reach_file_and_prints_its_revision(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    env = {**os.environ, "DASHBOARD_DATABASE_URL": url, "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "dashboard.cli", *args],
+            env=env, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    assert run("init-db").returncode == 0
+    path = tmp_path / "reach.csv"
+    path.write_bytes(lines(REACH_HEADER, row("2025-09", "land_sea", "580", "", "", "", "",
+                                             SOURCE, "")))  # fmt: skip
+    done = run("import", "--dataset", "reach", str(path), "--user", "li")
+    assert (done.returncode, done.stdout) == (
+        0,
+        f"Imported as revision {FIRST_UPLOAD}: 1 added, 0 replaced, 0 unchanged.\n",
+    )
+    shown = run("history", "--revision", str(FIRST_UPLOAD)).stdout.split()
+    assert shown[:3] == ["2025-09", "land_sea", "added"] and "580;" in shown
+    bad = run("import", "--dataset", "destinations", str(path))
+    assert bad.returncode == 1 and "destination_id" in bad.stderr  # the wrong kind of file

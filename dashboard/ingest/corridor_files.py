@@ -296,7 +296,7 @@ def _warn_shrinking(found: _Collector, rows: pd.DataFrame, current: pd.DataFrame
             "count_decreased",
             column,
             WARNING,
-            previous=lambda pos: int(previous[pos]),
+            previous=lambda pos, counts=previous: int(counts[pos]),
             previous_as_of=previous_month,
         )
 

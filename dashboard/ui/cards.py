@@ -12,6 +12,7 @@ import pandas as pd
 from dash import dcc, html
 
 from ..i18n import t
+from .charts import gauge_config
 from .components import page_url, source_links
 from .format import format_percent, format_period, format_value
 from .status import STATUS_COLOURS, status_badge
@@ -122,9 +123,18 @@ def gauge_figure(row: pd.Series, lang: str) -> dict | None:
         ],
         "layout": {
             "height": 160,
-            "margin": {"l": 34, "r": 34, "t": 14, "b": 14},
+            "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
             "paper_bgcolor": "rgba(0,0,0,0)",
             "font": {"family": "system-ui, sans-serif", "color": "#212529"},
+            # A picture, not a control: nothing reacts to the pointer (the PNG button aside).
+            "hovermode": False,
+            "dragmode": False,
+            # The PNG button, light on the card (plotly darkens it on a transparent paper).
+            "modebar": {
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "color": "#495057",
+                "activecolor": "#12355b",
+            },  # fmt: skip
         },
     }
 
@@ -133,20 +143,29 @@ def _fact(label_key: str, value, lang: str) -> list:
     return [html.Dt(t(label_key, lang), className="col-6"), html.Dd(value, className="col-6 mb-1")]
 
 
-def _gauge_or_notice(row: pd.Series, lang: str):
-    """The gauge, or a plain statement of what is missing (never an empty gauge)."""
+def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
+    """The gauge, or a plain statement of what is missing (never an empty gauge).
+
+    The gauge offers plotly's PNG download (``<id>-gauge-<as_of>.png``) and nothing else.
+    """
     figure = gauge_figure(row, lang) if row["status"] != "insufficient_data" else None
     if figure is not None:
-        # Hidden from screen readers: the card's sentence is the gauge's text equivalent.
+        indicator_id = row["indicator_id"]
+        filename = f"{indicator_id}-gauge" + (f"-{as_of}" if as_of else "")
+        # The card's sentence is the gauge's text equivalent. The gauge is not aria-hidden:
+        # it holds a real button (plotly's PNG download, shown on hover and on keyboard
+        # focus), and a hidden element must hold nothing focusable. It sits above the card's
+        # stretched link, or the link would take the button's clicks; the title, the facts
+        # and the sentence still open the indicator page.
         return html.Div(
             dcc.Graph(
-                id={"type": GAUGE_TYPE, "index": row["indicator_id"]},
+                id={"type": GAUGE_TYPE, "index": indicator_id},
                 figure=figure,
-                config={"displayModeBar": False, "staticPlot": True, "responsive": True},
+                config=gauge_config(filename),
                 style={"height": "160px"},
             ),
             className="gauge",
-            **{"aria-hidden": "true"},
+            style={"position": "relative", "zIndex": 2},
         )
     if _missing(row["latest_value"]):
         notice = "card.no_data"
@@ -185,7 +204,7 @@ def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article
                 ),
                 html.Div(html.Code(indicator_id), className="small mb-2"),
                 status_badge(row["status"], lang),
-                _gauge_or_notice(row, lang),
+                _gauge_or_notice(row, lang, as_of),
                 html.Dl(
                     [
                         *_fact("card.latest", latest, lang),

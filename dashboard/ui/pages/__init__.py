@@ -13,6 +13,7 @@ from dash import Dash
 def register_pages(app: Dash) -> None:
     from .. import user_menu
     from . import (
+        briefing,
         corridors,
         history,
         indicator,
@@ -34,6 +35,7 @@ def register_pages(app: Dash) -> None:
         methodology,
         upload,
         history,
+        briefing,
         present,
         not_found,
     ):

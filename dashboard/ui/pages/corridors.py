@@ -9,6 +9,7 @@ from dash import Dash, Input, Output, State, dash_table, dcc, html
 
 from ...core.corridors import COUNT_COLUMNS as COUNTS
 from ...i18n import normalise_language, t
+from ..charts import chart_config
 from ..components import download_pair, page_shell, source_links
 from ..corridor_maps import (
     GROWTH_CORRIDOR,
@@ -34,13 +35,10 @@ function(index, labels) {
 """
 
 
-def _geo_config() -> dict:
-    """Plotly fetches its base map from topojsonURL: our own assets, never a CDN."""
-    return {
-        "topojsonURL": dash.get_asset_url("topojson/"),
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": "png", "scale": 2},
-    }
+def _geo_config(filename: str) -> dict:
+    """Plotly fetches its base map from topojsonURL: our own assets, never a CDN; the modebar
+    saves the map as a PNG drawn in the browser (offline)."""
+    return {**chart_config(filename), "topojsonURL": dash.get_asset_url("topojson/")}
 
 
 def register(app: Dash) -> None:
@@ -216,7 +214,7 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                     dcc.Graph(
                         id="reach-chart",
                         figure=growth_figure(lang, until),
-                        config={"displaylogo": False},
+                        config=chart_config("corridor-reach-growth"),
                     ),
                     html.P(t("corridors.growth_caption", lang), className="small text-muted"),
                     _other_corridors(lang),
@@ -230,7 +228,7 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                     dcc.Graph(
                         id="world-map",
                         figure=world_figure(lang, until=until),
-                        config=_geo_config(),
+                        config=_geo_config("corridor-world-reach"),
                     ),
                     html.P(t("corridors.world_caption", lang), className="small text-muted"),
                 ],
@@ -240,7 +238,11 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
             html.Section(
                 [
                     html.H2(t("corridors.china_heading", lang), className="h5", id="china-heading"),
-                    dcc.Graph(id="china-map", figure=china_figure(lang), config=_geo_config()),
+                    dcc.Graph(
+                        id="china-map",
+                        figure=china_figure(lang),
+                        config=_geo_config("corridor-china-radiation"),
+                    ),
                     html.P(
                         t("corridors.china_caption", lang, count=chinese["province"].nunique()),
                         className="small text-muted",

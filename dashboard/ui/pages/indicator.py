@@ -15,16 +15,12 @@ from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import indicator_name, period_text, target_text, text_equivalent
+from ..charts import chart_config
 from ..components import illustrative_banner, page_shell, page_url, source_links
 from ..format import format_number, format_percent, format_period, format_value
 from ..status import STATUS_COLOURS, status_badge
 
 PATH_TEMPLATE = "/indicator/<indicator_id>"
-CHART_CONFIG = {
-    "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
 
 
 def register(app: Dash) -> None:
@@ -386,10 +382,11 @@ def _observations_table(observations: pd.DataFrame, unit: str, lang: str) -> htm
     )
 
 
-def _chart(figure: dict, caption: str, graph_id: str) -> html.Figure:
+def _chart(figure: dict, caption: str, graph_id: str, filename: str) -> html.Figure:
+    """A chart with its caption; its modebar downloads it as ``<filename>.png``."""
     return html.Figure(
         [
-            dcc.Graph(id=graph_id, figure=figure, config=CHART_CONFIG),
+            dcc.Graph(id=graph_id, figure=figure, config=chart_config(filename)),
             html.Figcaption(caption, className="small text-muted"),
         ],
         className="mb-3",
@@ -515,6 +512,7 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
                         series_figure(row, series, lang),
                         t("chart.series_caption", lang, summary=summary),
                         "series-chart",
+                        f"{indicator_id}-series-{as_of_label}",
                     )
                     if not series.empty or not _missing(row["target_value"])
                     else html.P(t("value.none", lang)),
@@ -524,7 +522,12 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
             html.Section(
                 [
                     html.H2(t("chart.yoy", lang), className="h5", id="yoy-heading"),
-                    _chart(yoy, t("chart.yoy_caption", lang), "yoy-chart")
+                    _chart(
+                        yoy,
+                        t("chart.yoy_caption", lang),
+                        "yoy-chart",
+                        f"{indicator_id}-yoy-{as_of_label}",
+                    )
                     if yoy is not None
                     else html.P(t("indicator.no_yoy", lang), className="text-muted"),
                 ],
