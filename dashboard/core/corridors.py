@@ -37,17 +37,26 @@ DESTINATION_KINDS = (
 COUNT_COLUMNS = ("ports", "countries_regions", "provinces", "cities", "stations")
 
 
-REACH = RecordKind(
-    name="reach",
+#: Like the quarterly file's, confidence is a mark of the file, not part of the figure: a
+#: file without it changes nothing.
+_NOT_COMPARED = ("confidence",)
+
+
+def _record_kind(name: str, key: tuple[str, ...], columns: tuple[str, ...], numeric) -> RecordKind:
+    """A corridor record kind: every column that is neither key nor file mark is compared."""
+    compared = tuple(c for c in columns if c not in key and c not in _NOT_COMPARED)
+    return RecordKind(name=name, key=key, columns=columns, compared=compared, numeric=numeric)
+
+
+REACH = _record_kind(
+    "reach",
     key=("as_of", "corridor"),
     columns=("as_of", "corridor", *COUNT_COLUMNS, "source", "confidence", "note"),
-    # Like the quarterly file's, confidence is a mark of the file, not part of the figure.
-    compared=(*COUNT_COLUMNS, "source", "note"),
     numeric=COUNT_COLUMNS,
 )
 
-DESTINATION = RecordKind(
-    name="destinations",
+DESTINATION = _record_kind(
+    "destinations",
     key=("destination_id",),
     columns=(
         "destination_id",
@@ -61,20 +70,6 @@ DESTINATION = RecordKind(
         "first_service",
         "source",
         "confidence",
-        "coordinates_source",
-        "coordinates_note",
-        "note",
-    ),
-    compared=(
-        "name_en",
-        "name_zh",
-        "country",
-        "kind",
-        "corridor",
-        "latitude",
-        "longitude",
-        "first_service",
-        "source",
         "coordinates_source",
         "coordinates_note",
         "note",

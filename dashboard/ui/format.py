@@ -102,3 +102,13 @@ def format_period(label: str | None, lang: str = "en") -> str:
 def source_addresses(source: str) -> list[str]:
     """The web addresses in a source text (``"https://a; https://b (note)"`` -> both)."""
     return re.findall(r"https?://[^\s;,]+", source or "")
+
+
+def format_cell(value) -> str:
+    """A cell of an uploaded corridor record as text: "–" when empty, whole numbers without
+    ".0" and with thousands separators (``580.0`` -> ``580``), anything else as written."""
+    if value is None or (isinstance(value, float) and value != value) or value == "":
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)

@@ -17,7 +17,7 @@ from ...i18n import normalise_language, t
 from ...store.repository import RollbackConflict
 from ...web import get_store
 from ..components import page_shell, page_url
-from ..format import format_period
+from ..format import format_cell, format_period
 
 PATH = "/history"
 
@@ -129,14 +129,6 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
     )
 
 
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return "–"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    return str(value)
-
-
 def _record_changes(revision_id: int, dataset: str, lang: str) -> html.Table:
     """A corridor revision: each record's key, what happened, and every field it changed."""
     kind = RECORD_KINDS[dataset]
@@ -144,11 +136,11 @@ def _record_changes(revision_id: int, dataset: str, lang: str) -> html.Table:
     headers = ["history.record", "history.change", "history.fields"]
     rows = []
     for _, r in changes.iterrows():
-        key = " · ".join(_text(r[k]) for k in kind.key)
+        key = " · ".join(format_cell(r[k]) for k in kind.key)
         fields = []
         if r["change"] != "withdrawn":
             for column in kind.compared:
-                old, new = _text(r[f"old_{column}"]), _text(r[f"new_{column}"])
+                old, new = format_cell(r[f"old_{column}"]), format_cell(r[f"new_{column}"])
                 if old != new:
                     shown = new if r["change"] == "added" else f"{old} → {new}"
                     fields.append(html.Li([html.Code(column), f": {shown}"]))

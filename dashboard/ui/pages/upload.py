@@ -24,7 +24,7 @@ from ...imports import DATASET_NAMES, PreparedImport, commit_import, prepare_imp
 from ...ingest.reader import MAX_UPLOAD_BYTES
 from ...web import get_store
 from ..components import current_marker, download_pair, page_shell, page_url
-from ..format import format_period, format_value
+from ..format import format_cell, format_period, format_value
 from ..status import status_badge
 
 PATH = "/upload"
@@ -206,15 +206,6 @@ def _status_table(moved: pd.DataFrame, catalogue: pd.DataFrame, lang: str):
     )
 
 
-def _shown(value) -> str:
-    """A cell of a corridor record as text ("–" when empty; whole numbers without ".0")."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value == "":
-        return "–"
-    if isinstance(value, float) and value.is_integer():
-        return f"{int(value):,}"
-    return str(value)
-
-
 def _record_changes(diff: pd.DataFrame, dataset: str, lang: str) -> html.Div:
     """Each added or replaced corridor record: its key, then every field that changes as
     old → new (only the new value for an added record)."""
@@ -222,10 +213,10 @@ def _record_changes(diff: pd.DataFrame, dataset: str, lang: str) -> html.Div:
     changed = diff[diff["change"] != "unchanged"].head(PREVIEW_RECORDS)
     items = []
     for _, row in changed.iterrows():
-        key = " · ".join(_shown(row[k]) for k in kind.key)
+        key = " · ".join(format_cell(row[k]) for k in kind.key)
         fields = []
         for column in kind.compared:
-            new, old = _shown(row[column]), _shown(row.get(f"old_{column}"))
+            new, old = format_cell(row[column]), format_cell(row.get(f"old_{column}"))
             if row["change"] == "added" and new != "–":
                 fields.append(html.Li([html.Code(column), f": {new}"]))
             elif row["change"] == "replaced" and new != old:
