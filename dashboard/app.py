@@ -14,9 +14,12 @@ from typing import Any
 
 import dash
 from dash import Dash, dcc, html
+from dash.exceptions import DependencyException
 from flask import Flask
+from werkzeug.exceptions import NotFound
 
 from .api import api
+from .api.routes import error_response
 from .auth import init_auth
 from .compression import init_compression
 from .store.engine import default_database_url
@@ -74,14 +77,26 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
         serve_locally=True,
         title="Vision 2027 Tracker",
         update_title=None,
+        # No validation layout: Dash Pages would build every page once per worker, as
+        # whoever made the first request, and embed it in every page's HTML (a leak of
+        # staff data and ~450 kB per page). Tests check the callbacks' ids instead.
+        suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    from .ui.guard import init_callback_guard
     from .ui.pages import register_pages
 
     register_pages(app)
+    init_callback_guard(server, app)
+    server.register_error_handler(DependencyException, _no_such_component_file)
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     server.extensions["dash_app"] = app
     return app
+
+
+def _no_such_component_file(_exc: DependencyException):
+    """A path under /_dash-component-suites/ that Dash does not serve is a 404, not a 500."""
+    return error_response("no such file", NotFound.code)
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

@@ -37,9 +37,22 @@ from .web import get_store
 
 auth = Blueprint("auth", __name__)
 
-#: Paths anyone may reach even when login is required (the login page needs its styles).
-OPEN_PREFIXES = ("/login", "/logout", "/healthz", "/assets/", "/_dash-component-suites/",
-                 "/_favicon.ico")  # fmt: skip
+#: When login is required, everything is closed except exactly these paths...
+OPEN_PATHS = frozenset({"/login", "/logout", "/healthz", "/_favicon.ico"})
+#: ... and the static files under these folders (styles, fonts and Dash's own scripts: the
+#: login page needs them, and they hold no data).
+OPEN_STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+
+
+def is_open_path(path: str) -> bool:
+    """Whether ``path`` may be fetched without signing in when login is required.
+
+    Exact paths, never prefixes: ``/loginx`` or ``/login/x`` would otherwise reach Dash's
+    catch-all page route.
+    """
+    return path in OPEN_PATHS or (
+        path.startswith(OPEN_STATIC_PREFIXES) and ".." not in path.split("/")
+    )
 
 
 class ConfigurationError(RuntimeError):
@@ -107,7 +120,7 @@ def init_auth(server: Flask, settings: dict) -> None:
 
         @server.before_request
         def _require_login():
-            if request.path.startswith(OPEN_PREFIXES) or current_user.is_authenticated:
+            if is_open_path(request.path) or current_user.is_authenticated:
                 return None
             if request.path.startswith(("/api/", "/_dash-")):
                 return jsonify({"ok": False, "error": "login required", "status": 401}), 401

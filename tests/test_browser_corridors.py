@@ -136,3 +136,37 @@ def test_the_snapshot_lives_in_the_url(dash_duo, make_app):
     dash_duo.driver.get(dash_duo.driver.current_url)  # the copied link reproduces the view
     dash_duo.wait_for_text_to_equal("#reach-headline [data-count='ports'] .display-6", "250")
     assert dash_duo.get_logs() == []
+
+
+def test_markup_in_uploaded_names_is_shown_as_text_in_the_map_hover(dash_duo, make_app, sqlite_url):
+    """A destination named like a link must not become one in the hover (nor in the label)."""
+    from test_corridor_upload import DEST_HEADER, bangkok, lines
+
+    from dashboard.imports import commit_import, prepare_import
+    from dashboard.store.repository import Store
+
+    hostile = '<a href="https://evil.example/zh">Evil</a>'
+    app = make_app()
+    store = Store.from_url(sqlite_url)
+    data = lines(DEST_HEADER, bangkok(name_en=hostile, name_zh=hostile, source=hostile))
+    prepared = prepare_import(store, data, "places.csv", dataset="destinations")
+    assert prepared.ok, prepared.errors
+    assert commit_import(store, prepared, "test").revision_id is not None
+    dash_duo.start_server(app)
+    dash_duo.driver.get(dash_duo.server_url + "/corridors")
+    dash_duo.wait_for_element("#world-map .geo .countries path")
+    hover = """
+        const gd = document.querySelector('#world-map .js-plotly-plot');
+        const curve = gd.data.findIndex(d => (d.meta || {}).destinations &&
+                                             d.meta.destinations.includes('bangkok'));
+        const point = gd.data[curve].meta.destinations.indexOf('bangkok');
+        Plotly.Fx.hover(gd, [{curveNumber: curve, pointNumber: point}], 'geo');
+        const layer = document.querySelector('#world-map .hoverlayer');
+        return [layer.textContent, layer.querySelectorAll('a').length];
+    """
+    wait_until(lambda: "Evil" in dash_duo.driver.execute_script(hover)[0])
+    text, links = dash_duo.driver.execute_script(hover)
+    assert hostile in text  # shown literally, as written
+    assert links == 0  # and not as a link
+    assert not dash_duo.find_elements("#world-map a[href*='evil.example']")
+    assert dash_duo.get_logs() == []

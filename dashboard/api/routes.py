@@ -32,21 +32,22 @@ class ApiError(Exception):
         self.status = status
 
 
-def _error(message: str, status: int):
+def error_response(message: str, status: int):
     return jsonify({"ok": False, "error": message, "status": status}), status
 
 
 @api.errorhandler(ApiError)
 def _api_error(exc: ApiError):
-    return _error(exc.message, exc.status)
+    return error_response(exc.message, exc.status)
 
 
 @api.app_errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
-    """JSON errors under /api (routing errors such as 405 happen before the blueprint)."""
-    if not request.path.startswith(("/api/", "/healthz")):
+    """JSON errors under /api and Dash's own endpoints (callbacks, layout, component suites);
+    routing errors such as 405 happen before the blueprint, hence an app-wide handler."""
+    if not request.path.startswith(("/api/", "/healthz", "/_dash-")):
         return exc
-    return _error(exc.description or exc.name, exc.code or 500)
+    return error_response(exc.description or exc.name, exc.code or 500)
 
 
 def _json_value(value):

@@ -16,6 +16,7 @@ from ..core.corridors import CORRIDORS, COUNT_COLUMNS
 from ..i18n import t
 from ..store.reference import corridor_table, country_names, geometry
 from ..web import get_store
+from .format import plotly_text
 
 #: Distinct, colour-blind-safe hues (Okabe-Ito); the legend also names each corridor.
 CORRIDOR_COLOURS = {
@@ -168,7 +169,7 @@ def world_figure(lang: str, until: str | None = None) -> dict:
             "zmax": 3,
             "showscale": False,
             "colorscale": [[0, "#f1f3f5"], [0.34, "#dee2e6"], [0.67, "#9ec5fe"], [1, "#6ea8fe"]],
-            "text": countries["name_zh" if lang == "zh" else "name_en"].tolist(),
+            "text": [plotly_text(n) for n in countries["name_zh" if lang == "zh" else "name_en"]],
             "hovertemplate": "%{text}<extra></extra>",
             "marker": {"line": {"width": 0.3}},
             "name": t("corridors.countries_reached", lang),
@@ -202,15 +203,17 @@ def world_figure(lang: str, until: str | None = None) -> dict:
         group = places[(places["first_corridor"] == corridor) & (places["kind"] != "origin")]
         if group.empty:
             continue
+        # Names, dates and sources come from uploaded files: escaped, never markup.
         hover = [
-            f"<b>{row.name}</b> ({row.other_name})<br>{row.country_name}"
+            f"<b>{plotly_text(row.name)}</b> ({plotly_text(row.other_name)})"
+            f"<br>{plotly_text(row.country_name)}"
             f"<br>{t(f'corridors.kind.{row.kind}', lang)}"
             + (
-                f"<br>{t('corridors.first_service', lang)}: {row.first_service}"
+                f"<br>{t('corridors.first_service', lang)}: {plotly_text(row.first_service)}"
                 if row.first_service
                 else ""
             )
-            + f"<br>{t('col.source', lang)}: {row.source[:70]}"
+            + f"<br>{t('col.source', lang)}: {plotly_text(row.source[:70])}"
             for row in group.itertuples()
         ]
         traces.append(
@@ -240,7 +243,7 @@ def world_figure(lang: str, until: str | None = None) -> dict:
             "mode": "markers+text",
             "lon": origin["lon"].tolist(),
             "lat": origin["lat"].tolist(),
-            "text": origin["name"].tolist(),
+            "text": [plotly_text(name) for name in origin["name"]],
             "textposition": "top center",
             "marker": {"size": 14, "symbol": "star", "color": "#b02a37"},
             "name": t("corridors.origin", lang),
@@ -305,7 +308,9 @@ def provinces_reached(lang: str) -> pd.DataFrame:
 def china_figure(lang: str) -> dict:
     provinces = geometry("china_provinces")["features"]
     ids = [f["properties"]["id"] for f in provinces]
-    names = [f["properties"]["name_zh" if lang == "zh" else "name_en"] for f in provinces]
+    names = [
+        plotly_text(f["properties"]["name_zh" if lang == "zh" else "name_en"]) for f in provinces
+    ]
     chinese = provinces_reached(lang)
     reached = set(chinese["province"].dropna())
     origin_province = chinese.loc[chinese["kind"] == "origin", "province"].tolist()
@@ -332,7 +337,7 @@ def china_figure(lang: str) -> dict:
             "mode": "markers+text",
             "lon": chinese["lon"].tolist(),
             "lat": chinese["lat"].tolist(),
-            "text": chinese["name"].tolist(),
+            "text": [plotly_text(name) for name in chinese["name"]],
             "textposition": "middle right",
             "textfont": {"size": 10},
             "marker": {
@@ -388,7 +393,7 @@ def growth_figure(lang: str, selected: str | None) -> dict:
                 "y": reach[column].tolist(),
                 "name": t(f"corridors.count.{column}", lang),
                 "line": {"color": colour, "width": 3},
-                "text": reach["source"].str.slice(0, 60).tolist(),
+                "text": [plotly_text(source[:60]) for source in reach["source"]],
                 "hovertemplate": "%{x}: %{y}<br>%{text}<extra></extra>",
             }
         )

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import math
 import re
 
-__all__ = ["format_number", "format_percent", "format_period", "format_value", "source_addresses"]
+__all__ = [
+    "format_number",
+    "format_percent",
+    "format_period",
+    "format_value",
+    "plotly_text",
+    "source_addresses",
+]
 
 #: Chinese: (multiplier to the base unit, base unit word). Scaled with 万 / 亿 / 万亿.
 _ZH_BASE = {
@@ -88,15 +96,26 @@ def format_percent(fraction: float | None, lang: str = "en", signed: bool = True
 _ZH_QUARTERS = {"1": "一", "2": "二", "3": "三", "4": "四"}
 
 
-def format_period(label: str | None, lang: str = "en") -> str:
-    """``2025Q3`` as ``2025Q3`` (en) or ``2025年第三季度`` (zh); a year as ``2024`` / ``2024年``."""
-    if not label:
+def format_period(label: object, lang: str = "en") -> str:
+    """``2025Q3`` as ``2025Q3`` (en) or ``2025年第三季度`` (zh); a year as ``2024`` / ``2024年``.
+
+    A missing period (``None``, ``""``, or the NaN a progress frame holds where an indicator
+    has no value) is "–" in both languages.
+    """
+    if not isinstance(label, str) or not label:
         return "–"
     if lang != "zh":
         return label
     if len(label) == 6 and label[4] == "Q":
         return f"{label[:4]}年第{_ZH_QUARTERS[label[5]]}季度"
     return f"{label}年"
+
+
+def plotly_text(value: object) -> str:
+    """Text for a plotly label or hover, shown as written: plotly renders ``<a>``, ``<b>``,
+    ``<br>`` and the like in text as markup, so an uploaded ``<a href=...>`` would become a
+    live link. Escaped, it is displayed literally (plotly decodes the entities for display)."""
+    return html.escape("" if value is None else str(value), quote=False)
 
 
 def source_addresses(source: str) -> list[str]:

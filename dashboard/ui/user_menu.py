@@ -6,6 +6,8 @@ callback fills it for the person asking, when the page is inserted.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from dash import MATCH, Dash, Input, Output, dcc, html
 from flask import request
 
@@ -29,7 +31,12 @@ def register(app: Dash) -> None:
     )(render)
 
 
-def render(menu_id: dict) -> list:
+class MenuId(TypedDict):
+    type: str
+    lang: str
+
+
+def render(menu_id: MenuId) -> list:
     lang = menu_id.get("lang", "en")
     user = current_account()
     if user is None:

@@ -12,6 +12,7 @@ from dash import Dash
 
 def register_pages(app: Dash) -> None:
     from .. import user_menu
+    from ..guard import single_valued
     from . import (
         briefing,
         corridors,
@@ -40,3 +41,5 @@ def register_pages(app: Dash) -> None:
         not_found,
     ):
         page.register(app)
+    for page_entry in dash.page_registry.values():
+        page_entry["layout"] = single_valued(page_entry["layout"])

@@ -67,7 +67,7 @@ def headline(index: int, lang: str) -> list:
     reach = reach_frame()
     if reach.empty:
         return [html.P(t("corridors.no_snapshot", lang), className="text-center")]
-    row = reach.iloc[min(int(index), len(reach) - 1)]
+    row = reach.iloc[_position(index, reach)]
     items = []
     for column in COUNTS:
         value = row[column]
@@ -103,11 +103,16 @@ def headline(index: int, lang: str) -> list:
     ]
 
 
+def _position(index: int, reach) -> int:
+    """The slider's index as a row of the snapshots (a forged index clamps to the ends)."""
+    return max(0, min(int(index), len(reach) - 1))
+
+
 def move_slider(index: int, lang: str):
     reach = reach_frame()
     if reach.empty:
         return headline(0, lang), growth_figure(lang, None), world_figure(lang)
-    as_of = reach.iloc[min(int(index), len(reach) - 1)]["as_of"]
+    as_of = reach.iloc[_position(index, reach)]["as_of"]
     return headline(index, lang), growth_figure(lang, as_of), world_figure(lang, until=as_of)
 
 

@@ -6,6 +6,8 @@ deleted, and the history lists the rollback too. The rollback callback checks th
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import dash
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
@@ -34,7 +36,14 @@ def register(app: Dash) -> None:
     )(roll_back)
 
 
-def roll_back(n_clicks, target: dict | None):
+class RollbackTarget(TypedDict):
+    """The data of ``rollback-target``: the revision shown and the page's language."""
+
+    revision: int | None
+    lang: str
+
+
+def roll_back(n_clicks, target: RollbackTarget | None):
     """Undo one revision (administrators only; checked here, on the server)."""
     user = require_role("admin")
     if not n_clicks or not target or target.get("revision") is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import NotRequired, TypedDict
 
 import dash
 import pandas as pd
@@ -287,7 +288,31 @@ def _preview(prepared: PreparedImport, lang: str) -> list:
     return parts
 
 
-def preview_upload(payload: dict | None, limits: dict):
+class UploadLimits(TypedDict):
+    """The data of ``upload-limits``: what the page was opened for (see :func:`_controls`)."""
+
+    lang: str
+    dataset: NotRequired[str]
+    max_bytes: NotRequired[int]
+    too_large: NotRequired[str]
+
+
+class UploadPayload(TypedDict):
+    """A file chosen in the browser, as ``CHECK_SIZE_JS`` hands it on."""
+
+    contents: str
+    filename: NotRequired[str | None]
+    at: NotRequired[int | float | None]
+
+
+class PendingUpload(UploadPayload):
+    """A previewed file waiting for confirmation."""
+
+    warnings: NotRequired[int]
+    changed: NotRequired[bool]
+
+
+def preview_upload(payload: UploadPayload | None, limits: UploadLimits):
     """Validate the whole file and show every problem, or what would change. Writes nothing."""
     require_role("staff")
     lang = limits["lang"]
@@ -336,7 +361,9 @@ def preview_upload(payload: dict | None, limits: dict):
     return html.Div(_preview(prepared, lang), **stamp), pending, False, not has_warnings
 
 
-def confirm_upload(n_clicks, pending: dict | None, accepted: list | None, limits: dict):
+def confirm_upload(
+    n_clicks, pending: PendingUpload | None, accepted: list[str] | None, limits: UploadLimits
+):
     """Validate again and write one revision in one transaction (or nothing at all)."""
     user = require_role("staff")
     lang = limits["lang"]
