@@ -16,6 +16,8 @@ PROGRESS_KEYS = {
     "latest_period", "latest_value", "target_period", "target_value", "target_growth",
     "progress", "cagr_observed", "cagr_required", "ratio", "expected_value", "projected_value",
     "yoy_growth", "source",
+    # issue 11: the age of the latest value, whether it is stale, and x_t / x* (level targets)
+    "latest_age_quarters", "stale", "target_share",
 }  # fmt: skip
 
 
@@ -60,6 +62,24 @@ def test_progress_has_exactly_the_documented_keys(client):
         assert item["status"] in STATUSES
         for key, value in item.items():
             assert not (isinstance(value, float) and math.isnan(value)), key
+
+
+def test_progress_age_stale_and_target_share_follow_domain(client):
+    body = client.get("/api/v1/progress?as_of=2027Q4").get_json()
+    for item in body["indicators"]:
+        if item["latest_period"] is None:
+            assert item["latest_age_quarters"] is None and item["stale"] is None
+            continue
+        year, quarter = item["latest_period"].split("Q")
+        age = (2027 * 4 + 3) - (int(year) * 4 + int(quarter) - 1)
+        assert item["latest_age_quarters"] == age
+        assert item["stale"] is (age > 4)
+        if item["kind"] == "growth":
+            assert item["target_share"] is None
+        else:
+            assert item["target_share"] == pytest.approx(
+                item["latest_value"] / item["target_value"]
+            )
 
 
 def test_progress_values_for_foreign_trade(client):

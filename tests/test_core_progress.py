@@ -396,10 +396,11 @@ def test_growth_target_quarterly_flow_full_numbers():
 
 # ---------------------------------------------------------------- insufficient data
 def test_insufficient_data_without_baseline():
-    # no value at 2022Q4 (data starts 2023Q4); xt = 121 < x* -> insufficient_data
+    # no value at 2022Q4 nor within four quarters of it (data starts 2024Q1, five quarters
+    # later); xt = 121 < x* -> insufficient_data
     r = one(
         ind("A", target_value=TARGET_R10),
-        stock_points("A", {"2023Q4": 110, "2024Q4": 121}),
+        stock_points("A", {"2024Q1": 110, "2024Q4": 121}),
     )
     assert r["status"] == "insufficient_data"
     assert nan(r["baseline_value"])
@@ -677,9 +678,10 @@ def test_missing_quarter_breaks_trailing_twelve_months():
 
 
 def test_flow_without_four_quarters_before_baseline_has_no_baseline():
-    # quarter rows start 2022Q2: TTM(2022Q4) needs 2022Q1 -> undefined -> no baseline
-    # TTM(2024Q4) = 4 * 30 = 120 < 161.051 -> insufficient_data
-    rows = series("F", "2022Q2", [25, 25, 25] + [27.5] * 4 + [30] * 4)
+    # quarter rows start 2023Q3: the first TTM is at 2024Q2, six quarters after b = 2022Q4,
+    # too far to stand in for it -> no baseline
+    # TTM(2025Q2) = 4 * 30 = 120 < 161.051 -> insufficient_data
+    rows = series("F", "2023Q3", [25, 25, 25] + [27.5] * 4 + [30] * 4)
     r = one(ind("F", kind="flow", target_value=TARGET_R10), rows)
     assert nan(r["baseline_value"])
     assert r["latest_value"] == pytest.approx(120)
@@ -817,15 +819,18 @@ def test_as_of_between_observations_takes_last_one_before():
 
 
 def test_baseline_after_as_of_is_not_counted():
-    # baseline period 2023Q4 with a value, but as_of = 2023Q2 -> no baseline
-    # latest = 2023Q2 (value 95) -> insufficient_data
+    # baseline period 2023Q4 with a value, but as_of = 2023Q2: the 2023Q4 value does not
+    # count; the nearest value up to "as of" within four quarters is 2023Q2 (95)
+    # latest = 2023Q2 too -> n = 0 -> insufficient_data
     rows = stock_points("S", {"2023Q1": 90, "2023Q2": 95, "2023Q4": 100, "2025Q4": 121})
     r = one(
         ind("S", target_value=TARGET_R10, baseline_period="2023Q4"),
         rows,
         as_of="2023Q2",
     )
-    assert nan(r["baseline_value"])
+    assert r["baseline_period"] == "2023Q2"
+    assert r["baseline_value"] == pytest.approx(95)
+    assert r["rule"] == "short_history"
     assert r["latest_period"] == "2023Q2"
     assert r["latest_value"] == pytest.approx(95)
     assert r["status"] == "insufficient_data"
@@ -1046,3 +1051,80 @@ def test_vectorised_300_indicators_40_quarters():
         assert row["latest_value"] == pytest.approx(1.21 * base), row["indicator_id"]
         assert row["ratio"] == pytest.approx(VEC_RATIO[j]), row["indicator_id"]
         assert row["status"] == VEC_STATUS[j], row["indicator_id"]
+
+
+# ====================================================================== baseline rule
+# DOMAIN.md: where b has no value, the nearest value within four quarters of b (up to "as of")
+# stands in for it, the earlier of two equally near; b then becomes that period.
+
+
+def test_a_missing_2022_baseline_takes_2021_over_2023_on_a_tie():
+    # annual 2021 = 100 and 2023 = 110, no 2022: both four quarters from 2022Q4 -> 2021Q4
+    # t = 2024Q4 (121), b = 2021Q4: n = 12, N = 24
+    # a = (121/100)^(4/12) - 1 ; r = (161.051/100)^(4/24) - 1
+    rows = annual("F", {2021: 100, 2023: 110, 2024: 121})
+    r = one(ind("F", kind="flow", target_value=TARGET_R10), rows)
+    assert r["baseline_period"] == "2021Q4"
+    assert r["planned_baseline_period"] == "2022Q4"
+    assert bool(r["baseline_substituted"]) is True
+    assert r["baseline_value"] == pytest.approx(100)
+    assert r["n"] == 12 and r["N"] == 24
+    a = (121 / 100) ** (4 / 12) - 1
+    required = (TARGET_R10 / 100) ** (4 / 24) - 1
+    assert r["cagr_observed"] == pytest.approx(a)
+    assert r["ratio"] == pytest.approx(a / required)
+
+
+def test_a_later_figure_stands_in_when_it_is_the_only_one_near():
+    # only 2023 and 2025: 2023Q4 is four quarters after b -> baseline 2023Q4
+    rows = annual("F", {2023: 110, 2025: 133.1})
+    r = one(ind("F", kind="flow", target_value=TARGET_R10), rows)
+    assert r["baseline_period"] == "2023Q4"
+    assert r["baseline_value"] == pytest.approx(110)
+    assert r["n"] == 8 and r["N"] == 16
+    assert r["status"] != "insufficient_data"
+
+
+def test_nothing_within_four_quarters_means_no_baseline():
+    rows = annual("F", {2020: 90, 2024: 121})  # 2020Q4 and 2024Q4: eight quarters away
+    r = one(ind("F", kind="flow", target_value=TARGET_R10), rows)
+    assert nan(r["baseline_value"])
+    assert r["baseline_period"] == "2022Q4"  # the planned period, as before
+    assert bool(r["baseline_substituted"]) is False
+    assert r["status"] == "insufficient_data" and r["rule"] == "no_baseline"
+
+
+def test_the_value_at_b_wins_over_nearer_looking_neighbours():
+    rows = stock_points("S", {"2022Q3": 99, "2022Q4": 100, "2023Q1": 101, "2024Q4": 121})
+    r = one(ind("S", target_value=TARGET_R10), rows)
+    assert r["baseline_period"] == "2022Q4"
+    assert bool(r["baseline_substituted"]) is False
+    assert r["baseline_value"] == pytest.approx(100)
+
+
+def test_a_stand_in_after_as_of_is_not_used():
+    # only 2023Q2 would stand in for b = 2022Q4, but "as of" is 2023Q1 -> no baseline
+    rows = stock_points("S", {"2021Q1": 80, "2023Q2": 100})
+    r = one(ind("S", target_value=TARGET_R10), rows, as_of="2023Q1")
+    assert nan(r["baseline_value"])
+
+
+# ====================================================================== age, stale, share
+
+
+def test_age_of_the_latest_value_and_stale_after_four_quarters():
+    rows = stock_points("S", {"2022Q4": 100, "2024Q1": 110})
+    fresh = one(ind("S", target_value=TARGET_R10), rows, as_of="2025Q1")
+    assert fresh["latest_age_quarters"] == 4 and bool(fresh["stale"]) is False
+    old = one(ind("S", target_value=TARGET_R10), rows, as_of="2025Q2")
+    assert old["latest_age_quarters"] == 5 and bool(old["stale"]) is True
+    none = one(ind("S", target_value=TARGET_R10), [], as_of="2025Q2")
+    assert nan(none["latest_age_quarters"]) and nan(none["stale"])
+
+
+def test_target_share_is_latest_over_target_for_level_targets_only():
+    level = one(ind("S", target_value=270), stock_points("S", {"2017Q4": 197.2}))
+    assert level["target_share"] == pytest.approx(197.2 / 270)
+    assert level["status"] == "insufficient_data"  # no baseline near 2022Q4
+    growth = one(ind("G", kind="growth", target_growth=0.15), annual("G", {2022: 100, 2024: 130}))
+    assert nan(growth["target_share"])

@@ -88,7 +88,15 @@ PUBLIC_COLUMNS = [
     "projected_value",
     "yoy_growth",
     "source",
+    "latest_age_quarters",
+    "stale",
+    "target_share",
 ]
+
+#: How far (in quarters, either side) a baseline may stand in for a missing value at ``b``.
+BASELINE_WINDOW = 4
+#: A latest value more than this many quarters before "as of" is stale.
+STALE_AFTER_QUARTERS = 4
 
 
 def quarter_labels(quarters: np.ndarray) -> np.ndarray:
@@ -234,8 +242,12 @@ def compute_progress(
 
     known = positioned["q"].to_numpy(dtype="int64")
     lows = [as_of_q, *baseline_q.tolist(), *([known.min()] if len(known) else [])]
-    highs = [as_of_q, *baseline_q.tolist(), *([known.max()] if len(known) else [])]
-    grid = _Grid(k, min(lows) - 4, max(highs))
+    highs = [
+        as_of_q,
+        *(baseline_q + BASELINE_WINDOW).tolist(),
+        *([known.max()] if len(known) else []),
+    ]
+    grid = _Grid(k, min(lows) - 4 - BASELINE_WINDOW, max(highs))
 
     value, dating = _value_grid(indicators, positioned, grid, row_of)
     all_rows = np.arange(k)
@@ -248,9 +260,13 @@ def compute_progress(
     xt = np.where(has_latest, value[all_rows, t_col], np.nan)
     t_q = np.where(has_latest, t_col + grid.q0, -1)
 
-    # Baseline: the value at b, counted only when b is not after "as of".
-    b_col = grid.column(baseline_q)
-    x0 = np.where(baseline_q <= as_of_q, value[all_rows, b_col], np.nan)
+    # Baseline: the value at b, else the nearest within four quarters (the earlier on a tie),
+    # counting only values up to "as of"; b then becomes that period for every formula.
+    planned_q = baseline_q
+    baseline_q = _baseline_quarters(value, grid, planned_q, as_of_q)
+    b_col = grid.column(np.where(baseline_q >= 0, baseline_q, planned_q))
+    x0 = np.where(baseline_q >= 0, value[all_rows, b_col], np.nan)
+    baseline_q = np.where(baseline_q >= 0, baseline_q, planned_q)
 
     ago_col = t_col - 4
     x_ago = np.where(has_latest & (ago_col >= 0), value[all_rows, np.maximum(ago_col, 0)], np.nan)
@@ -285,6 +301,8 @@ def compute_progress(
         projected_line = xt + (xt - x0) * (big_n - n) / n
         projected = np.where(np.isnan(a) & straight & (n > 0), projected_line, projected)
         yoy = np.where(x_ago > 0, xt / x_ago - 1.0, np.nan)
+        target_share = np.where(level & (x_star != 0), xt / x_star, np.nan)
+    age = np.where(has_latest, as_of_q - t_q, -1)
 
     achieved_level = level & has_xt & (sign * (xt - x_star) >= -TOLERANCE * np.abs(x_star))
     achieved_growth = ~level & (t_q == target_q) & (sign * (a - g_star) >= -TOLERANCE)
@@ -343,7 +361,7 @@ def compute_progress(
             "kind": kind,
             "unit": indicators.get("unit", pd.Series([None] * k)),
             "status": status,
-            "baseline_period": indicators["baseline_period"].astype(str),
+            "baseline_period": quarter_labels(baseline_q),
             "baseline_value": x0,
             "latest_period": [quarter_label(q) if q >= 0 else None for q in t_q],
             "latest_value": xt,
@@ -357,6 +375,20 @@ def compute_progress(
             "expected_value": expected,
             "projected_value": projected,
             "yoy_growth": yoy,
+            "latest_age_quarters": pd.array(
+                [int(x) if ok else None for x, ok in zip(age, has_latest, strict=True)],
+                dtype="Int64",
+            ),
+            "stale": pd.array(
+                [
+                    bool(x > STALE_AFTER_QUARTERS) if ok else None
+                    for x, ok in zip(age, has_latest, strict=True)
+                ],
+                dtype="boolean",
+            ),
+            "target_share": target_share,
+            "planned_baseline_period": quarter_labels(planned_q),
+            "baseline_substituted": has_x0 & (baseline_q != planned_q),
             "n": n,
             "N": big_n,
             "method": np.where(straight, "straight_line", "cagr"),
@@ -367,6 +399,31 @@ def compute_progress(
         result[column] = values
     result.attrs["as_of"] = quarter_label(as_of_q)
     return result
+
+
+def _baseline_quarters(
+    value: np.ndarray, grid: _Grid, planned_q: np.ndarray, as_of_q: int
+) -> np.ndarray:
+    """Per indicator, the quarter of its baseline (-1 where none is near enough).
+
+    The planned ``b`` if it has a value; else the nearest quarter with a value within
+    :data:`BASELINE_WINDOW` quarters of it, the earlier of two equally near; only quarters up
+    to "as of" count.
+    """
+    rows = np.arange(value.shape[0])
+    chosen = np.full(value.shape[0], -1, dtype="int64")
+    offsets = [0]
+    for distance in range(1, BASELINE_WINDOW + 1):
+        offsets += [-distance, distance]  # earlier first: it wins a tie
+    for offset in offsets:
+        q = planned_q + offset
+        column = grid.column(q)
+        inside = (column >= 0) & (column < grid.width) & (q <= as_of_q)
+        found = np.zeros(value.shape[0], dtype=bool)
+        found[inside] = ~np.isnan(value[rows[inside], column[inside]])
+        take = found & (chosen < 0)
+        chosen[take] = q[take]
+    return chosen
 
 
 def _latest_observation_columns(positioned: pd.DataFrame, latest_pos: np.ndarray) -> dict:
