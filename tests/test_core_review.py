@@ -220,3 +220,42 @@ def test_two_quarters_of_the_progress_method():
         0.655, abs=0.01
     )
     assert changes.attrs == {"old_as_of": "2025Q2", "new_as_of": "2025Q3"}
+
+
+# ----- triage: the overview's first list --------------------------------------------------
+
+
+def test_triage_puts_targets_behind_first_worst_first_then_fine_then_unjudged():
+    from dashboard.core.review import triage
+
+    frame = pd.DataFrame(
+        {
+            "indicator_id": list("ABCDEFGH"),
+            "status": [
+                "on_track",
+                "needs_acceleration",
+                "insufficient_data",
+                "regressing",
+                "achieved",
+                "limited_progress",
+                "needs_acceleration",
+                "insufficient_data",
+            ],  # fmt: skip
+            "rule": [
+                "ratio",
+                "ratio",
+                "no_baseline",
+                "ratio",
+                "achieved_level",
+                "ratio",
+                "ratio",
+                "no_latest",
+            ],  # fmt: skip
+            "ratio": [1.2, 0.9, float("nan"), -0.5, float("nan"), 0.3, 0.7, float("nan")],
+        }
+    )
+    out = triage(frame)
+    assert out["indicator_id"].tolist() == ["D", "F", "G", "B", "E", "A", "C", "H"]
+    assert out["group"].tolist() == ["behind"] * 4 + ["fine"] * 2 + ["unjudged"] * 2
+    assert out["reason"].tolist()[-2:] == ["baseline_needed", "no_data"]
+    assert set(out["reason"].tolist()[:6]) == {""}

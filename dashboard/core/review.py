@@ -23,7 +23,11 @@ from .progress import (
 )
 
 __all__ = [
+    "BEHIND",
     "CHANGE_KINDS",
+    "FINE",
+    "UNJUDGED",
+    "triage",
     "REVIEW_COLUMNS",
     "STATUS_RANK",
     "previous_quarter",
@@ -106,3 +110,53 @@ def status_changes_between(before: pd.DataFrame, after: pd.DataFrame) -> pd.Data
         "new_as_of": after.attrs.get("as_of"),
     }
     return result
+
+
+#: The three groups of the overview's first list, in the order it shows them.
+BEHIND, FINE, UNJUDGED = "behind", "fine", "unjudged"
+_GROUP = {
+    REGRESSING: BEHIND,
+    LIMITED: BEHIND,
+    NEEDS_ACCELERATION: BEHIND,
+    ACHIEVED: FINE,
+    ON_TRACK: FINE,
+    INSUFFICIENT: UNJUDGED,
+}
+#: Why a target cannot be judged, from the rule that decided it (a translation key's tail).
+_UNJUDGED_REASON = {
+    "no_baseline": "baseline_needed",
+    "no_latest": "no_data",
+    "short_history": "short_history",
+    "growth_undefined": "growth_undefined",
+    "ratio_undefined": "ratio_undefined",
+}
+
+
+def triage(progress: pd.DataFrame) -> pd.DataFrame:
+    """The targets in the order an official asks about them: behind first, worst first.
+
+    ``group`` is ``behind`` (regressing, limited progress, needs acceleration: worst status
+    first, then the lowest ratio), ``fine`` (achieved, then on track) or ``unjudged``
+    (insufficient data, with ``reason``: ``baseline_needed``, ``no_data``, ``short_history``
+    ...). Within a tie the catalogue's order stays.
+    """
+    frame = progress.reset_index(drop=True).copy()
+    frame["group"] = frame["status"].map(_GROUP)
+    frame["reason"] = [
+        _UNJUDGED_REASON.get(rule, "no_data") if status == INSUFFICIENT else ""
+        for status, rule in zip(frame["status"], frame["rule"], strict=True)
+    ]
+    frame["_group_order"] = frame["group"].map({BEHIND: 0, FINE: 1, UNJUDGED: 2})
+    frame["_rank"] = frame["status"].map(STATUS_RANK).fillna(0)
+    # Behind: worst status, then lowest ratio. Fine: achieved before on track.
+    frame["_key"] = [
+        rank if group == BEHIND else -rank if group == FINE else 0
+        for rank, group in zip(frame["_rank"], frame["group"], strict=True)
+    ]
+    frame["_ratio"] = pd.to_numeric(frame["ratio"], errors="coerce").fillna(0.0)
+    frame["_ratio"] = frame["_ratio"].where(frame["group"] == BEHIND, 0.0)
+    frame["_position"] = range(len(frame))
+    ordered = frame.sort_values(["_group_order", "_key", "_ratio", "_position"], kind="stable")
+    return ordered.drop(
+        columns=["_group_order", "_rank", "_key", "_ratio", "_position"]
+    ).reset_index(drop=True)
