@@ -252,10 +252,14 @@ def test_triage_puts_targets_behind_first_worst_first_then_fine_then_unjudged():
                 "no_latest",
             ],  # fmt: skip
             "ratio": [1.2, 0.9, float("nan"), -0.5, float("nan"), 0.3, 0.7, float("nan")],
+            "latest_value": [1, 1, 1, 1, 1, 1, 1, float("nan")],
         }
     )
     out = triage(frame)
     assert out["indicator_id"].tolist() == ["D", "F", "G", "B", "E", "A", "C", "H"]
     assert out["group"].tolist() == ["behind"] * 4 + ["fine"] * 2 + ["unjudged"] * 2
     assert out["reason"].tolist()[-2:] == ["baseline_needed", "no_data"]
+    # No value at all is "no data yet", whichever rule came first (no baseline either).
+    frame.loc[2, "latest_value"] = float("nan")
+    assert triage(frame).set_index("indicator_id").loc["C", "reason"] == "no_data"
     assert set(out["reason"].tolist()[:6]) == {""}

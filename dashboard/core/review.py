@@ -142,10 +142,12 @@ def triage(progress: pd.DataFrame) -> pd.DataFrame:
     """
     frame = progress.reset_index(drop=True).copy()
     frame["group"] = frame["status"].map(_GROUP)
+    has_value = pd.to_numeric(frame["latest_value"], errors="coerce").notna()
     frame["reason"] = [
-        _UNJUDGED_REASON.get(rule, "no_data") if status == INSUFFICIENT else ""
-        for status, rule in zip(frame["status"], frame["rule"], strict=True)
-    ]
+        ("" if status != INSUFFICIENT else _UNJUDGED_REASON.get(rule, "no_data") if known
+         else "no_data")
+        for status, rule, known in zip(frame["status"], frame["rule"], has_value, strict=True)
+    ]  # fmt: skip
     frame["_group_order"] = frame["group"].map({BEHIND: 0, FINE: 1, UNJUDGED: 2})
     frame["_rank"] = frame["status"].map(STATUS_RANK).fillna(0)
     # Behind: worst status, then lowest ratio. Fine: achieved before on track.

@@ -2,15 +2,27 @@
 
 Strings live in :mod:`.en` and :mod:`.zh` (interface), :mod:`.content_en` and
 :mod:`.content_zh` (long-form page content), :mod:`.present_en`/:mod:`.present_zh` (presenter
-mode, "what changed") and :mod:`.briefing_en`/:mod:`.briefing_zh` (exports and the printed
-briefing), under the same keys in both languages (a test fails if either lacks a key; a test
+mode, "what changed"), :mod:`.briefing_en`/:mod:`.briefing_zh` (exports and the printed
+briefing) and :mod:`.review_en`/:mod:`.review_zh` (the overview's first list, the age of
+figures), under the same keys in both languages (a test fails if either lacks a key; a test
 fails if two modules define the same key). Parameters use ``str.format`` names:
 ``t("problem.id_unknown", "zh", value="X")``.
 """
 
 from __future__ import annotations
 
-from . import briefing_en, briefing_zh, content_en, content_zh, en, present_en, present_zh, zh
+from . import (
+    briefing_en,
+    briefing_zh,
+    content_en,
+    content_zh,
+    en,
+    present_en,
+    present_zh,
+    review_en,
+    review_zh,
+    zh,
+)
 
 __all__ = ["LANGUAGES", "DEFAULT_LANGUAGE", "MODULES", "t", "normalise_language", "catalogue"]
 
@@ -18,8 +30,8 @@ LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 #: The message modules of each language, in lookup order (keys never overlap).
 MODULES = {
-    "en": (en, content_en, present_en, briefing_en),
-    "zh": (zh, content_zh, present_zh, briefing_zh),
+    "en": (en, content_en, present_en, briefing_en, review_en),
+    "zh": (zh, content_zh, present_zh, briefing_zh, review_zh),
 }
 _CATALOGUES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}

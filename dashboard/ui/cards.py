@@ -22,7 +22,7 @@ GAUGE_TYPE = "indicator-gauge"
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def period_text(row: pd.Series, lang: str) -> str:
@@ -31,6 +31,34 @@ def period_text(row: pd.Series, lang: str) -> str:
     if not isinstance(period, str):
         return "–"
     return format_period(period[:4] if row.get("latest_is_year") else period, lang)
+
+
+def stale_marker(row: pd.Series, lang: str, as_of: str) -> html.Span | None:
+    """ "stale" with a clock icon when the latest value is over four quarters old (DOMAIN.md)."""
+    if _missing(row.get("stale")) or not bool(row.get("stale")):
+        return None
+    return html.Span(
+        [
+            html.I(className="bi bi-clock-history me-1", **{"aria-hidden": "true"}),
+            t("age.stale", lang),
+        ],  # fmt: skip
+        className="stale-marker",
+        title=t("age.stale_title", lang, as_of=format_period(as_of, lang)),
+        **{"data-stale": "true"},
+    )
+
+
+def latest_with_age(row: pd.Series, lang: str, as_of: str) -> list:
+    """The latest value, its period, and "stale" when it is old ("197.2 million t (2017) stale")."""
+    if _missing(row["latest_value"]):
+        return [t("glance.no_value", lang)]
+    parts: list = [
+        f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
+    ]
+    marker = stale_marker(row, lang, as_of)
+    if marker is not None:
+        parts += [" ", marker]
+    return parts
 
 
 def target_text(row: pd.Series, lang: str) -> str:
@@ -143,34 +171,123 @@ def _fact(label_key: str, value, lang: str) -> list:
     return [html.Dt(t(label_key, lang), className="col-6"), html.Dd(value, className="col-6 mb-1")]
 
 
-def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
-    """The gauge, or a plain statement of what is missing (never an empty gauge).
+def share_gauge_figure(row: pd.Series, lang: str) -> dict | None:
+    """How far the latest value is toward a level target (``xt / x*``), for a target without
+    a baseline, or one achieved without one: 0 = nothing, 100 % = the target.
 
-    The gauge offers plotly's PNG download (``<id>-gauge-<as_of>.png``) and nothing else.
+    Drawn unlike a judged gauge (DOMAIN.md): a hatched grey bar, no status colour, no
+    "expected now" marker; the card says "not judged: baseline needed" beside it. An
+    achieved target keeps its status colour (it is judged: it met the target).
     """
+    share = row.get("target_share")
+    if row["kind"] == "growth" or _missing(share):
+        return None
+    value = share * 100
+    achieved = row["status"] == "achieved"
+    colour = STATUS_COLOURS["achieved"] if achieved else "#6c757d"
+    return {
+        "data": [
+            {
+                "type": "indicator",
+                "mode": "gauge+number",
+                "value": value,
+                "number": {"suffix": "%", "valueformat": ".0f", "font": {"size": 20}},
+                "gauge": {
+                    "shape": "angular",
+                    "axis": {
+                        "range": [0, max(100.0, value)],
+                        "ticksuffix": "%",
+                        "tickfont": {"size": 10},
+                    },
+                    "bar": {"color": colour, "thickness": 0.35 if not achieved else 0.6},
+                    "bgcolor": "#ffffff",
+                    "bordercolor": "#adb5bd",
+                    "borderwidth": 1,
+                    "steps": [] if achieved else [{"range": [0, 100], "color": "#f1f3f5"}],
+                },
+            }
+        ],
+        "layout": {
+            "height": 160,
+            "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
+            "paper_bgcolor": "rgba(0,0,0,0)",
+            "font": {"family": "system-ui, sans-serif", "color": "#212529"},
+            "hovermode": False,
+            "dragmode": False,
+            "modebar": {"bgcolor": "rgba(255,255,255,0.85)", "color": "#495057"},
+        },
+    }
+
+
+def _graph(row: pd.Series, figure: dict, as_of: str | None, kind: str) -> html.Div:
+    """The gauge, offering plotly's PNG download (``<id>-gauge-<as_of>.png``) and nothing else.
+
+    The card's sentence is the gauge's text equivalent. The gauge is not aria-hidden: it holds
+    a real button (plotly's PNG download, shown on hover and on keyboard focus), and a hidden
+    element must hold nothing focusable. It sits above the card's stretched link, or the link
+    would take the button's clicks; the title, the facts and the sentence still open the page.
+    """
+    indicator_id = row["indicator_id"]
+    filename = f"{indicator_id}-gauge" + (f"-{as_of}" if as_of else "")
+    return html.Div(
+        dcc.Graph(
+            id={"type": GAUGE_TYPE, "index": indicator_id},
+            figure=figure,
+            config=gauge_config(filename),
+            style={"height": "160px"},
+        ),
+        className=f"gauge gauge-{kind}",
+        style={"position": "relative", "zIndex": 2},
+        **{"data-gauge": kind},
+    )
+
+
+def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
+    """The gauge; for a level target without a baseline, how far it is toward the target,
+    labelled "not judged: baseline needed"; else a plain statement of what is missing (never
+    an empty gauge where something is known)."""
     figure = gauge_figure(row, lang) if row["status"] != "insufficient_data" else None
     if figure is not None:
-        indicator_id = row["indicator_id"]
-        filename = f"{indicator_id}-gauge" + (f"-{as_of}" if as_of else "")
-        # The card's sentence is the gauge's text equivalent. The gauge is not aria-hidden:
-        # it holds a real button (plotly's PNG download, shown on hover and on keyboard
-        # focus), and a hidden element must hold nothing focusable. It sits above the card's
-        # stretched link, or the link would take the button's clicks; the title, the facts
-        # and the sentence still open the indicator page.
+        return _graph(row, figure, as_of, "judged")
+    # Not judged (no baseline, or less than a year since it) but a value is known: how far
+    # it is toward the target. Achieved without a baseline: the same gauge, in its colour.
+    unjudged = row["status"] == "insufficient_data" and row["rule"] != "growth_undefined"
+    achieved = row["status"] == "achieved"
+    known = not _missing(row["latest_value"])
+    share = share_gauge_figure(row, lang) if known and (unjudged or achieved) else None
+    if share is not None and achieved:
+        return _graph(row, share, as_of, "share")
+    if share is not None:
+        why = (
+            "reason.baseline_needed" if _missing(row["baseline_value"]) else "reason.short_history"
+        )
         return html.Div(
-            dcc.Graph(
-                id={"type": GAUGE_TYPE, "index": indicator_id},
-                figure=figure,
-                config=gauge_config(filename),
-                style={"height": "160px"},
-            ),
-            className="gauge",
-            style={"position": "relative", "zIndex": 2},
+            [
+                _graph(row, share, as_of, "share"),
+                html.Div(
+                    [
+                        html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}),
+                        t("card.not_judged", lang, reason=t(why, lang)),
+                        html.Br(),
+                        t(
+                            "card.share_of_target",
+                            lang,
+                            value=format_value(row["latest_value"], row["unit"], lang),
+                            target=format_value(row["target_value"], row["unit"], lang),
+                            share=format_percent(row["target_share"], lang, signed=False),
+                        ),
+                    ],
+                    className="gauge-legend small text-muted",
+                ),
+            ],
+            **{"data-notice": why.split(".")[1]},
         )
     if _missing(row["latest_value"]):
         notice = "card.no_data"
-    elif _missing(row["baseline_value"]):
+    elif _missing(row["baseline_value"]) and row["status"] != "achieved":
         notice = "card.baseline_needed"
+    elif row["status"] == "achieved":
+        notice = "card.achieved_no_gauge"
     else:
         notice = "card.short_history"
     return html.Div(
@@ -185,7 +302,7 @@ def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article
     indicator_id = row["indicator_id"]
     has_value = not _missing(row["latest_value"])
     latest = (
-        f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
+        latest_with_age(row, lang, as_of or row.get("as_of") or "")
         if has_value
         else t("value.none", lang)
     )

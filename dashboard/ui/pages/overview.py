@@ -30,6 +30,7 @@ from ..components import (
     valid_quarter,
 )
 from ..format import format_period
+from ..glance import at_a_glance
 from ..slides import what_changed
 from ..status import status_badge
 
@@ -298,6 +299,7 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
                 className="text-muted mb-0",
                 id="as-of-label",
             ),
+            at_a_glance(shown, lang, as_of_label, as_of_label if as_of else None),
             _controls(lang, as_of_label, pillar, store.quarters_with_data()),
             _toolbar(lang, as_of_label, pillar),
             dcc.Store(id="as-of-rendered", data=as_of_label),
