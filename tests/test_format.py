@@ -88,3 +88,18 @@ def test_short_form_drops_the_currency_only_in_english():
     assert format_value(1100, "billion CNY", "en", short=True) == "1,100 bn"
     assert format_value(1100, "billion CNY", "zh", short=True) == "1.1万亿元"
     assert format_value(5000, "trains", "en", short=True) == "5,000 trains"
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "lang", "shown"),
+    [
+        (324.69, "companies", "zh", "325家"),
+        (324.69, "companies", "en", "325 companies"),
+        (12.5, "routes", "en", "13 routes"),
+        (229_999.6, "entities", "zh", "23万户"),
+        (5_000.2, "trains", "en", "5,000 trains"),
+        (147.4, "achievements", "zh", "147项"),
+    ],
+)
+def test_counts_are_whole_numbers(value, unit, lang, shown):
+    assert format_value(value, unit, lang) == shown

@@ -27,4 +27,5 @@ MESSAGES: dict[str, str] = {
     "card.not_judged": "Not judged: {reason}",
     "card.share_of_target": "{value} of {target}: {share} of the target",
     "card.achieved_no_gauge": "Target met",
+    "card.sentence_growth_unjudged": "{name}: {value} in {period}, {status}; target: growth of {target} a year.",
 }

@@ -89,8 +89,16 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
         if row["kind"] != "growth"
         else format_percent(row["target_growth"], lang, signed=False)
     )
-    growing = row["kind"] == "growth" and not _missing(row["cagr_observed"])
-    key = "card.sentence_growth" if growing else "card.sentence"
+    growth = row["kind"] == "growth"
+    growing = growth and not _missing(row["cagr_observed"])
+    # A growth target is a rate a year, never "10 % needed by 2027" (年均增长10%).
+    key = (
+        "card.sentence_growth"
+        if growing
+        else "card.sentence_growth_unjudged"
+        if growth
+        else "card.sentence"
+    )
     return t(
         key,
         lang,

@@ -28,6 +28,8 @@ _ZH_BASE = {
     "entities": (1.0, "户"),
     "achievements": (1.0, "项"),
 }
+#: Units that count things: shown as whole numbers.
+COUNT_UNITS = frozenset({"trains", "routes", "companies", "entities", "achievements"})
 #: English: the unit as written after the number.
 _EN_UNIT = {
     "billion CNY": "bn CNY",
@@ -73,6 +75,8 @@ def format_value(value: float | None, unit: str, lang: str = "en", short: bool =
         return "–"
     if unit == "percent":
         return f"{format_number(value, lang, 1)}%"
+    if unit in COUNT_UNITS:  # 325 companies, never "324.69家" (a projection is a count too)
+        value = float(math.floor(value + 0.5))
     if lang == "zh":
         factor, word = _ZH_BASE.get(unit, (1.0, unit))
         scaled, prefix = _zh_scaled(value * factor)
