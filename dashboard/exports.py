@@ -162,7 +162,6 @@ PROGRESS_NUMBER_COLUMNS = (
 )
 #: Fractions that the XLSX shows as percentages (the cell keeps the fraction).
 PROGRESS_RATE_COLUMNS = ("target_growth", "progress", "cagr_observed", "cagr_required")
-_PLAN_SEED = "004"
 _XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -246,13 +245,10 @@ def _latest_period(row: dict, lang: str) -> str:
 
 
 def _source_text(source: object, lang: str) -> str:
-    """The whole source text (addresses and notes); a seed document also by its name."""
+    """The whole source text: each publication by its name, with its address."""
+    del lang  # publications are cited as published, in every language
     if not isinstance(source, str) or not source:
         return ""
-    if source.startswith("seeds/"):
-        seed = source.split("/")[-1].split("_")[0]
-        key = "source.seed" if seed == _PLAN_SEED else "plan.source.other_seed"
-        return f"{t(key, lang, seed=seed)}: {source}"
     return source
 
 

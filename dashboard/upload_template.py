@@ -1,9 +1,14 @@
 """The quarterly file template staff download: bilingual headers, every indicator, examples.
 
-CSV: the 15 indicators as rows to fill in (rows left without period and value are skipped on
-import), then one example row per basis whose id is ``EXAMPLE``, so a template uploaded
-unchanged is refused with a clear message. XLSX: the same rows to fill on the first sheet (the
-one the importer reads) and the examples with real ids on a second sheet.
+The examples are unmistakably examples: invented round numbers, a placeholder address on
+``example.org`` (reserved for documentation) and no real publisher's name. They are never data
+rows, so a template filled in and uploaded is accepted as it is:
+
+* CSV: the 15 indicators as rows to fill in (rows left without period and value are skipped on
+  import), then guidance lines starting with ``#`` whose period and value cells are empty, so
+  the import skips them too; each spells one example out in its first cell.
+* XLSX: the same rows to fill on the first sheet (the one the importer reads) and the examples,
+  with real ids, on a second sheet.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import io
 import pandas as pd
 
 from .exports import to_csv_bytes
+from .i18n import t
 
 HEADERS = {
     "indicator_id": "indicator_id / 指标代码",
@@ -24,11 +30,19 @@ HEADERS = {
     "name": "name / 指标名称",
     "unit": "unit / 单位",
 }
+#: A documentation address (RFC 2606), never a real publication.
+EXAMPLE_SOURCE = "https://example.org/the-publication-page"
+#: indicator, period, value, basis: invented numbers, one example per basis.
 EXAMPLES = [
-    ("ECO-TRADE", "2025Q3", "612.5", "ytd", "Chongqing customs", "January-September"),
-    ("ECO-TRADE", "2025Q3", "210.4", "quarter", "Chongqing customs", "third quarter alone"),
-    ("ECO-TRADE", "2024", "715.42", "annual", "Chongqing customs", "full year"),
+    ("ECO-TRADE", "2025Q3", "111.1", "quarter"),
+    ("ECO-TRADE", "2025Q3", "333.3", "ytd"),
+    ("ECO-TRADE", "2024", "444.4", "annual"),
 ]
+COMMENT = "#"
+
+
+def _both(key: str) -> str:
+    return f"{t(key, 'en')} / {t(key, 'zh')}"
 
 
 def _rows_to_fill(catalogue: pd.DataFrame) -> pd.DataFrame:
@@ -46,19 +60,37 @@ def _rows_to_fill(catalogue: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _examples(example_id: str | None) -> pd.DataFrame:
-    frame = pd.DataFrame(EXAMPLES, columns=["indicator_id", "period", "value", "basis", "source",
-                                            "note"])  # fmt: skip
-    if example_id:
-        frame["indicator_id"] = example_id
-    frame["note"] = "EXAMPLE (" + frame["basis"] + "): " + frame["note"] + " - delete this row"
-    frame["name"] = "example of basis " + frame["basis"]
+def _examples() -> pd.DataFrame:
+    """The examples as rows (for the workbook's own sheet), marked as invented in the note."""
+    frame = pd.DataFrame(EXAMPLES, columns=["indicator_id", "period", "value", "basis"])
+    frame["source"] = EXAMPLE_SOURCE
+    frame["note"] = [
+        f"{_both('template.example.marker')}: {_both(f'template.example.{basis}')}"
+        for basis in frame["basis"]
+    ]
+    frame["name"] = _both("template.example.marker")
     frame["unit"] = "billion CNY / 十亿元"
     return frame
 
 
+def _guidance_lines() -> pd.DataFrame:
+    """Comment lines for the CSV: the text in the first cell, every other cell empty (so the
+    import skips them as rows without period and value)."""
+    lines = [f"{COMMENT} {_both('template.examples')}"]
+    for indicator_id, period, value, basis in EXAMPLES:
+        example = ", ".join((indicator_id, period, value, basis, EXAMPLE_SOURCE))
+        meaning = _both(f"template.example.{basis}")
+        lines.append(
+            f"{COMMENT} {_both('template.example.marker')} ({basis}: {meaning}): {example}"
+        )
+    frame = pd.DataFrame({column: "" for column in HEADERS}, index=range(len(lines)))
+    frame["indicator_id"] = lines
+    return frame
+
+
 def template_csv(catalogue: pd.DataFrame) -> bytes:
-    rows = pd.concat([_rows_to_fill(catalogue), _examples("EXAMPLE")], ignore_index=True)
+    blank = pd.DataFrame({column: "" for column in HEADERS}, index=[0])
+    rows = pd.concat([_rows_to_fill(catalogue), blank, _guidance_lines()], ignore_index=True)
     return to_csv_bytes(rows.rename(columns=HEADERS))
 
 
@@ -69,7 +101,7 @@ def template_xlsx(catalogue: pd.DataFrame) -> bytes:
     data = book.active
     data.title = "data"
     examples = book.create_sheet("examples")
-    for sheet, frame in ((data, _rows_to_fill(catalogue)), (examples, _examples(None))):
+    for sheet, frame in ((data, _rows_to_fill(catalogue)), (examples, _examples())):
         sheet.append([HEADERS[c] for c in frame.columns])
         for record in frame.itertuples(index=False):
             sheet.append(list(record))

@@ -3,9 +3,9 @@ country names in Chinese. Run it at build time only; the four CSV files it write
 committed, and the dashboard reads them with no network and without these packages.
 
 Inputs
-    * The places and routes are written out below, each with the source that names it:
-      ``FIGURES.md`` (the paragraphs "Destinations from Chongqing" and "Land-Sea Corridor
-      gateways", which give no source address) or seed 004. No place is added from memory.
+    * The places and routes are written out below, each with the publication that names it
+      and its address. No place is added from memory, and a place that no publication with an
+      address was found for is not shipped.
     * Coordinates are never typed by hand. They come from the port list bundled with PyPI
       ``searoute`` (UN/LOCODE + lon/lat, Apache-2.0) or from PyPI ``airportsdata`` (IATA code
       + lat/lon, MIT); ``coordinates_source`` says which, e.g. ``searoute:CNQZH``.
@@ -47,14 +47,92 @@ CORRIDORS = ("land_sea", "china_europe", "yangtze", "air")
 KINDS = ("origin", "sea_port", "river_port", "rail_terminus", "border_crossing", "airport")
 MODES = ("rail", "sea", "river", "air")
 
-# Sources, as each place's sentence is cited. The two FIGURES.md paragraphs carry no address
-# and no confidence mark, so those rows have an empty ``confidence``.
-SEED_004 = "seeds/004_23db1aef8e1b3645.txt"
-FIG_DEST = "FIGURES.md: Destinations from Chongqing (no source address given)"
-FIG_LSC = "FIGURES.md: Land-Sea Corridor gateways (no source address given)"
-ISSUE_5 = "issue 5 (Yangtze to Shanghai)"
-
-PLANNED = "regular service planned in 2025 (FIGURES.md); not reported as running"
+# Sources: the publication that names each place, route or country, with its address. Every
+# row cites a publication; a place no publication was found for is not shipped (see
+# data/CORRIDORS.md, "Where the facts come from").
+PLAN = (
+    "“Building Chongqing's Inland Open Economy” (iChongqing, 2023): "
+    "http://www.chongqinglifeguide.com/web/wenzhang.aspx?cId=133500188608078437"
+)
+CRE_2019 = (
+    "“New Opening-up Blueprint: China Railway Express to Europe from Chongqing” (iChongqing, "
+    "9 Jan 2019): https://www.ichongqing.info/2019/01/09/"
+    "new-opening-up-blueprint-china-railway-express-to-europe-from-chongqing/"
+)
+CHINA_DAILY_2013 = (
+    "“Rail route to Europe improves freight transport” (China Daily, 13 Sep 2013): "
+    "http://www.chinadaily.com.cn/cndy/2013-09/13/content_16966725.htm"
+)
+EUROPE_2018 = (
+    "“Chinese metropolis Chongqing sees booming rail trade with Europe” (Xinhua, 27 Jan 2019): "
+    "http://www.xinhuanet.com/english/2019-01/27/c_137778416.htm"
+)
+POZNAN = (
+    "Sino-Euro Railway news, on the Chongqing-Central and Eastern Europe trains to Poznań: "
+    "https://www.sinoeurorailway.com/news/"
+    "chongqing-rail-freight-trains-between-china-to-czechromaniamontenegroserbiaslovakialatviapolandhungary"
+)
+TASHKENT = (
+    "“Regular freight train route links China's Chongqing with Central Asia” (Xinhua, "
+    "21 Apr 2025): http://en.people.cn/n3/2025/0421/c90000-20304664.html"
+)
+TURKIYE = (
+    "“New freight trains better connect China, Türkiye through Middle Corridor” (Xinhua, "
+    "29 Jul 2025): http://en.people.cn/n3/2025/0729/c90000-20346342.html"
+)
+SINGAPORE_2017 = (
+    "China Daily, 26 Sep 2017, on the rail-to-sea link from Chongqing through Qinzhou Port to "
+    "Singapore (Liangjiang New Area): https://english.liangjiang.gov.cn/2017-09/26/c_803629.htm"
+)
+YANGPU = (
+    "Liangjiang New Area, 22 Jan 2020, on the corridor to the Beibu Gulf ports and Yangpu "
+    "Port: https://english.liangjiang.gov.cn/2020-01/22/c_800046.htm"
+)
+FANGCHENGGANG = (
+    "“广西开出今年首列东南亚冷链快线专列” (Fangchenggang-Chongqing cold-chain train): "
+    "http://www.ccccmc.org.cn/hangyedongtai/1764.html"
+)
+HANOI_2018 = (
+    "China News Service, 19 Mar 2018, on a train from Chongqing to Hanoi through Pingxiang: "
+    "http://ecns.cn/business/2018-03-19/detail-ifysszkh2366689.shtml"
+)
+HANOI_2022 = (
+    "“New freight train route links China's Chongqing, Vietnam” (Xinhua, 27 Mar 2022): "
+    "http://en.people.cn/n3/2022/0327/c90000-10076420.html"
+)
+VIENTIANE_2022 = (
+    "“Chongqing adds station for China-Laos international freight train service” (Xinhua, "
+    "3 Mar 2022): http://en.people.cn/n3/2022/0303/c90000-9965242.html"
+)
+MOHAN_ROAD = (
+    "“Chongqing-Vientiane direct road freight opens” (Yunnan Gateway, 29 Apr 2021), via the "
+    "Mohan land port: https://english.yunnan.cn/html/2021/asean_0429/23857.html"
+)
+MOHAN_RAIL = (
+    "“More than 1,600 Freight Trains Carrying 1.3M Tons of Goods Operated on China-Laos "
+    "Railway” (China Railway, 6 Apr 2022), Mohan Station: "
+    "http://www.china-railway.com.cn/english/businesses/freight/202204/t20220406_121029.html"
+)
+YANGON = (
+    "Xinhua, 5 Apr 2022, on the corridor's first route to Yangon (Hellenic Shipping News): "
+    "https://www.hellenicshippingnews.com/land-sea-trade-corridor-adds-new-direct-route-to-indian-ocean/"
+)
+HO_CHI_MINH_CITY = (
+    "Liangjiang New Area, 16 Jul 2019, on refrigerated containers from Ho Chi Minh City through "
+    "Qinzhou to Chongqing: https://english.liangjiang.gov.cn/2019-07/16/c_800168.htm"
+)
+INDONESIA = (
+    "Liangjiang New Area, 29 Apr 2019, on the new land-sea freight route to Indonesia: "
+    "https://english.liangjiang.gov.cn/2019-04/29/c_799885.htm"
+)
+THAILAND = (
+    "“Direct Thailand-China rail cargo service launches” (The Nation Thailand, Dec 2023): "
+    "https://www.nationthailand.com/thailand/economy/40034240"
+)
+SHANGHAI = (
+    "China Daily, 26 Sep 2017, on the traditional route from Chongqing via the Yangtze River "
+    "and Shanghai (Liangjiang New Area): https://english.liangjiang.gov.cn/2017-09/26/c_803629.htm"
+)
 
 # Every place on the maps. ``coords`` names the data set and the code that give its point;
 # ``expect`` is the name that entry must carry there (a guard against a wrong code), and
@@ -70,9 +148,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "searoute:CNCKG",
         "expect": "Chongqing",
         "coords_note": "searoute port CNCKG (Chongqing, a Yangtze river port); stands for the city",
-        "source": SEED_004,
-        "confidence": "H",
         "note": "origin of every route",
+        "source": PLAN,
+        "confidence": "H",
     },
     {
         "id": "qinzhou",
@@ -83,8 +161,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "searoute:CNQZH",
         "expect": "Qinzhou",
-        "source": FIG_LSC,
         "note": "gateway port on the Beibu Gulf (Guangxi): rail from Chongqing, then sea",
+        "source": SINGAPORE_2017,
+        "confidence": "H",
     },
     {
         "id": "fangchenggang",
@@ -96,8 +175,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "searoute:CNFAN",
         "expect": "Fangcheng",
         "coords_note": "searoute port CNFAN, listed as 'Fangcheng'",
-        "source": FIG_LSC,
-        "note": "gateway port (Guangxi); FIGURES.md describes no route through it",
+        "source": FANGCHENGGANG,
+        "confidence": "M",
+        "note": "gateway port (Guangxi): cold-chain trains to Chongqing; no route drawn through it",
     },
     {
         "id": "yangpu",
@@ -108,8 +188,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "searoute:CNYPG",
         "expect": "Yangpu",
-        "source": FIG_LSC,
-        "note": "gateway port (Hainan); FIGURES.md describes no route through it",
+        "source": YANGPU,
+        "confidence": "H",
+        "note": "gateway port (Hainan) named as a corridor port; no route is drawn through it",
     },
     {
         "id": "pingxiang",
@@ -125,8 +206,9 @@ PLACES: list[dict[str, str]] = [
             "Pingxiang (Guangxi), which has no port or airport in either data set; the crossing "
             "itself lies to the south-west, on the border with Viet Nam"
         ),
-        "source": f"{FIG_LSC}; {FIG_DEST}",
         "note": "border crossing: rail to Hanoi; also listed among the China-Europe border exits",
+        "source": f"{HANOI_2018}; {CRE_2019}",
+        "confidence": "H",
     },
     {
         "id": "mohan",
@@ -142,8 +224,9 @@ PLACES: list[dict[str, str]] = [
             "Xishuangbanna prefecture, to which Mohan belongs; Mohan has no port or airport in "
             "either data set; the crossing itself lies to the south-east, on the border with Laos"
         ),
-        "source": FIG_LSC,
         "note": "border crossing: China-Laos railway to Vientiane",
+        "source": f"{MOHAN_ROAD}; {MOHAN_RAIL}",
+        "confidence": "M-H",
     },
     {
         "id": "hanoi",
@@ -155,8 +238,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "searoute:VNHAN",
         "expect": "Hanoi",
         "coords_note": "searoute port VNHAN (Hanoi, on the Red River); stands for the city",
-        "source": FIG_LSC,
         "note": "reached by rail through Pingxiang",
+        "source": f"{HANOI_2018}; {HANOI_2022}",
+        "confidence": "H",
     },
     {
         "id": "vientiane",
@@ -167,8 +251,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "airportsdata:VTE",
         "expect": "Vientiane",
-        "source": FIG_LSC,
         "note": "reached by the China-Laos railway through Mohan",
+        "source": VIENTIANE_2022,
+        "confidence": "H",
     },
     {
         "id": "yangon",
@@ -179,8 +264,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "searoute:MMRGN",
         "expect": "Yangon",
-        "source": FIG_LSC,
-        "note": "'onward to Yangon': FIGURES.md does not say by which route, so none is drawn",
+        "source": YANGON,
+        "confidence": "M-H",
+        "note": "rail to Vientiane, then road through Thailand (2022); no line is drawn",
     },
     {
         "id": "singapore",
@@ -191,32 +277,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "searoute:SGSIN",
         "expect": "Singapore",
-        "source": FIG_LSC,
         "note": "by sea from Qinzhou",
-    },
-    {
-        "id": "jakarta",
-        "name_en": "Jakarta",
-        "name_zh": "雅加达",
-        "country": "IDN",
-        "kind": "sea_port",
-        "corridor": "land_sea",
-        "coords": "searoute:IDJKT",
-        "expect": "Jakarta",
-        "source": FIG_LSC,
-        "note": PLANNED,
-    },
-    {
-        "id": "haiphong",
-        "name_en": "Haiphong",
-        "name_zh": "海防",
-        "country": "VNM",
-        "kind": "sea_port",
-        "corridor": "land_sea",
-        "coords": "searoute:VNHPH",
-        "expect": "Haiphong",
-        "source": FIG_LSC,
-        "note": PLANNED,
+        "source": SINGAPORE_2017,
+        "confidence": "H",
     },
     {
         "id": "ho_chi_minh_city",
@@ -227,20 +290,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "land_sea",
         "coords": "searoute:VNSGN",
         "expect": "Ho Chi Minh City",
-        "source": FIG_LSC,
-        "note": PLANNED,
-    },
-    {
-        "id": "laem_chabang",
-        "name_en": "Laem Chabang",
-        "name_zh": "林查班",
-        "country": "THA",
-        "kind": "sea_port",
-        "corridor": "land_sea",
-        "coords": "searoute:THLCH",
-        "expect": "Laem Chabang",
-        "source": FIG_LSC,
-        "note": PLANNED,
+        "source": HO_CHI_MINH_CITY,
+        "confidence": "H",
+        "note": "by sea to Qinzhou, then rail to Chongqing (refrigerated containers, 2019)",
     },
     {
         "id": "shanghai",
@@ -251,10 +303,11 @@ PLACES: list[dict[str, str]] = [
         "corridor": "yangtze",
         "coords": "searoute:CNSHA",
         "expect": "Shanghai",
-        "source": f"{ISSUE_5}; {SEED_004} (Yangtze River Shipping)",
+        "source": SHANGHAI,
+        "confidence": "H",
         "note": (
-            "the Yangtze's sea gateway, on the project brief: FIGURES.md and the seeds name "
-            "Yangtze River Shipping but not Shanghai"
+            "the Yangtze's sea gateway: the traditional route from Chongqing runs down the "
+            "Yangtze River through Shanghai"
         ),
     },
     {
@@ -267,8 +320,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "searoute:DEDUI",
         "expect": "Duisburg",
         "coords_note": "searoute port DEDUI (Duisburg, an inland port); stands for the city",
-        "source": FIG_DEST,
         "note": "main terminus; via Kazakhstan, Russia, Belarus, Poland",
+        "source": f"{CRE_2019}; {CHINA_DAILY_2013}",
+        "confidence": "H",
     },
     {
         "id": "poznan",
@@ -280,8 +334,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "searoute:PLPOZ",
         "expect": "Poznan",
         "coords_note": "searoute port list entry PLPOZ (Poznan, inland); stands for the city",
-        "source": FIG_DEST,
-        "note": "",
+        "source": POZNAN,
+        "confidence": "M",
+        "note": "exits China through Alashankou",
     },
     {
         "id": "tashkent",
@@ -293,8 +348,9 @@ PLACES: list[dict[str, str]] = [
         "coords": "airportsdata:TAS",
         "expect": "Tashkent",
         "first_service": "2025-04",
-        "source": FIG_DEST,
         "note": "regular service since April 2025, via Horgos",
+        "source": TASHKENT,
+        "confidence": "H",
     },
     {
         "id": "alashankou",
@@ -309,8 +365,9 @@ PLACES: list[dict[str, str]] = [
             "approximate: coordinates of BPL airport (Alashankou Bole), which serves Alashankou "
             "and Bole; the crossing itself is in neither data set"
         ),
-        "source": FIG_DEST,
         "note": "border exit (to Kazakhstan)",
+        "source": f"{CRE_2019}; {CHINA_DAILY_2013}",
+        "confidence": "H",
     },
     {
         "id": "horgos",
@@ -326,8 +383,9 @@ PLACES: list[dict[str, str]] = [
             "which Horgos belongs; Horgos has no port or airport in either data set; the "
             "crossing itself lies to the west, on the border with Kazakhstan"
         ),
-        "source": FIG_DEST,
         "note": "border exit (to Kazakhstan); the Tashkent service runs through it",
+        "source": CRE_2019,
+        "confidence": "H",
     },
     {
         "id": "erenhot",
@@ -338,8 +396,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "china_europe",
         "coords": "airportsdata:ERL",
         "expect": "Erenhot",
-        "source": FIG_DEST,
         "note": "border exit (to Mongolia)",
+        "source": CRE_2019,
+        "confidence": "H",
     },
     {
         "id": "manzhouli",
@@ -350,8 +409,9 @@ PLACES: list[dict[str, str]] = [
         "corridor": "china_europe",
         "coords": "airportsdata:NZH",
         "expect": "Manzhouli",
-        "source": FIG_DEST,
         "note": "border exit (to Russia)",
+        "source": CRE_2019,
+        "confidence": "H",
     },
     {
         "id": "suifenhe",
@@ -367,67 +427,65 @@ PLACES: list[dict[str, str]] = [
             "Mudanjiang prefecture, to which Suifenhe belongs; Suifenhe has no port or airport "
             "in either data set; the crossing itself lies to the east, on the border with Russia"
         ),
-        "source": FIG_DEST,
         "note": "border exit (to Russia)",
+        "source": CRE_2019,
+        "confidence": "H",
     },
 ]
 
-# Only the routes FIGURES.md describes; legs are (mode, from, to) in order. Air: FIGURES.md
-# counts air routes but names no destination, so no air route is drawn.
+# Only the routes a cited publication describes; legs are (mode, from, to) in order. Air: no
+# publication read names an air destination with an address, so no air route is drawn.
 ROUTES: list[dict] = [
     {
         "id": "land_sea_singapore",
         "corridor": "land_sea",
         "legs": [("rail", "chongqing", "qinzhou"), ("sea", "qinzhou", "singapore")],
-        "source": FIG_LSC,
+        "source": SINGAPORE_2017,
         "note": "rail to Qinzhou, then sea to Singapore",
     },
     {
         "id": "land_sea_hanoi",
         "corridor": "land_sea",
         "legs": [("rail", "chongqing", "pingxiang"), ("rail", "pingxiang", "hanoi")],
-        "source": FIG_LSC,
+        "source": f"{HANOI_2018}; {HANOI_2022}",
         "note": "rail through the Pingxiang crossing",
     },
     {
         "id": "land_sea_vientiane",
         "corridor": "land_sea",
         "legs": [("rail", "chongqing", "mohan"), ("rail", "mohan", "vientiane")],
-        "source": FIG_LSC,
+        "source": f"{VIENTIANE_2022}; {MOHAN_RAIL}",
         "note": "China-Laos railway through the Mohan crossing",
     },
     {
         "id": "china_europe_duisburg",
         "corridor": "china_europe",
         "legs": [("rail", "chongqing", "alashankou"), ("rail", "alashankou", "duisburg")],
-        "source": FIG_DEST,
-        "note": (
-            "via Kazakhstan, Russia, Belarus, Poland; FIGURES.md names no exit for this route: "
-            "Alashankou is one of the two listed exits to Kazakhstan (the other is Horgos)"
-        ),
+        "source": f"{CRE_2019}; {CHINA_DAILY_2013}",
+        "note": "through Alashankou (Alataw Pass), then Kazakhstan, Russia, Belarus, Poland",
     },
     {
         "id": "china_europe_poznan",
         "corridor": "china_europe",
-        "legs": [("rail", "chongqing", "poznan")],
-        "source": FIG_DEST,
-        "note": "FIGURES.md names no exit or transit countries for Poznań",
+        "legs": [("rail", "chongqing", "alashankou"), ("rail", "alashankou", "poznan")],
+        "source": POZNAN,
+        "note": "exits China through Alashankou; the transit countries are not named",
     },
     {
         "id": "china_europe_tashkent",
         "corridor": "china_europe",
         "legs": [("rail", "chongqing", "horgos"), ("rail", "horgos", "tashkent")],
-        "source": FIG_DEST,
-        "note": "regular since April 2025, via Horgos",
+        "source": TASHKENT,
+        "note": "regular since April 2025, through Horgos and Kazakhstan",
     },
     {
         "id": "yangtze_shanghai",
         "corridor": "yangtze",
         "legs": [("river", "chongqing", "shanghai")],
-        "source": f"{ISSUE_5}; {SEED_004} (Yangtze River Shipping)",
+        "source": SHANGHAI,
         "note": (
-            "Yangtze River Shipping to the sea gateway; Shanghai is not named in FIGURES.md or "
-            "the seeds (see destinations.csv); searoute's sea lanes do not include the river"
+            "down the Yangtze River to its sea gateway; searoute's sea lanes do not include the "
+            "river, so the line is schematic"
         ),
     },
 ]
@@ -437,39 +495,41 @@ ROUTES: list[dict] = [
 # transit (named as a country a route passes through).
 COUNTRIES: list[dict[str, str]] = [
     {"iso3": "CHN", "roles": "origin", "corridors": "china_europe;land_sea;yangtze",
-     "source": SEED_004, "note": ""},
+     "source": PLAN, "note": ""},
     {"iso3": "DEU", "roles": "destination;reached", "corridors": "china_europe",
-     "source": FIG_DEST, "note": "Duisburg; among the European countries reached in 2018"},
+     "source": f"{CRE_2019}; {EUROPE_2018}",
+     "note": "Duisburg; among the European countries reached in 2018"},
     {"iso3": "POL", "roles": "destination;transit", "corridors": "china_europe",
-     "source": FIG_DEST, "note": "Poznań; transit to Duisburg"},
+     "source": f"{POZNAN}; {CRE_2019}", "note": "Poznań; transit to Duisburg"},
     {"iso3": "UZB", "roles": "destination", "corridors": "china_europe",
-     "source": FIG_DEST, "note": "Tashkent"},
-    {"iso3": "TUR", "roles": "reached", "corridors": "china_europe", "source": FIG_DEST,
-     "note": "Caspian / Black Sea service since July 2025; FIGURES.md names no city"},
-    {"iso3": "NLD", "roles": "reached", "corridors": "china_europe", "source": FIG_DEST,
+     "source": TASHKENT, "note": "Tashkent"},
+    {"iso3": "TUR", "roles": "reached", "corridors": "china_europe", "source": TURKIYE,
+     "note": "regular service to Istanbul through the Caspian Sea since July 2025"},
+    {"iso3": "NLD", "roles": "reached", "corridors": "china_europe", "source": EUROPE_2018,
      "note": "among the over 30 European countries reported in 2018"},
-    {"iso3": "BEL", "roles": "reached", "corridors": "china_europe", "source": FIG_DEST,
+    {"iso3": "BEL", "roles": "reached", "corridors": "china_europe", "source": EUROPE_2018,
      "note": "among the over 30 European countries reported in 2018"},
-    {"iso3": "ITA", "roles": "reached", "corridors": "china_europe", "source": FIG_DEST,
+    {"iso3": "ITA", "roles": "reached", "corridors": "china_europe", "source": EUROPE_2018,
      "note": "among the over 30 European countries reported in 2018"},
-    {"iso3": "KAZ", "roles": "transit", "corridors": "china_europe", "source": FIG_DEST,
+    {"iso3": "KAZ", "roles": "transit", "corridors": "china_europe", "source": CRE_2019,
      "note": "transit to Duisburg"},
-    {"iso3": "RUS", "roles": "transit", "corridors": "china_europe", "source": FIG_DEST,
+    {"iso3": "RUS", "roles": "transit", "corridors": "china_europe", "source": CRE_2019,
      "note": "transit to Duisburg"},
-    {"iso3": "BLR", "roles": "transit", "corridors": "china_europe", "source": FIG_DEST,
+    {"iso3": "BLR", "roles": "transit", "corridors": "china_europe", "source": CRE_2019,
      "note": "transit to Duisburg"},
-    {"iso3": "VNM", "roles": "destination", "corridors": "land_sea", "source": FIG_LSC,
-     "note": "Hanoi by rail; Haiphong and Ho Chi Minh City planned"},
-    {"iso3": "LAO", "roles": "destination", "corridors": "land_sea", "source": FIG_LSC,
+    {"iso3": "VNM", "roles": "destination", "corridors": "land_sea",
+     "source": f"{HANOI_2022}; {HO_CHI_MINH_CITY}",
+     "note": "Hanoi by rail; Ho Chi Minh City by sea"},
+    {"iso3": "LAO", "roles": "destination", "corridors": "land_sea", "source": VIENTIANE_2022,
      "note": "Vientiane"},
-    {"iso3": "MMR", "roles": "destination", "corridors": "land_sea", "source": FIG_LSC,
+    {"iso3": "MMR", "roles": "destination", "corridors": "land_sea", "source": YANGON,
      "note": "Yangon"},
-    {"iso3": "SGP", "roles": "destination", "corridors": "land_sea", "source": FIG_LSC,
+    {"iso3": "SGP", "roles": "destination", "corridors": "land_sea", "source": SINGAPORE_2017,
      "note": "Singapore"},
-    {"iso3": "IDN", "roles": "planned", "corridors": "land_sea", "source": FIG_LSC,
-     "note": "Jakarta: regular service planned in 2025"},
-    {"iso3": "THA", "roles": "planned", "corridors": "land_sea", "source": FIG_LSC,
-     "note": "Laem Chabang: regular service planned in 2025"},
+    {"iso3": "IDN", "roles": "reached", "corridors": "land_sea", "source": INDONESIA,
+     "note": "rail to the Beibu Gulf, then sea to Indonesia (2019); no port named"},
+    {"iso3": "THA", "roles": "reached", "corridors": "land_sea", "source": THAILAND,
+     "note": "direct rail link with Nong Khai through Laos (December 2023)"},
 ]  # fmt: skip
 
 # Short names officials use, where pycountry's catalogue gives a long or different form.

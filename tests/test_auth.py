@@ -530,9 +530,13 @@ def test_csv_template_has_a_bom_bilingual_headers_every_indicator_and_an_example
     for row, (_, indicator) in zip(rows[1:16], catalogue.iterrows(), strict=True):
         assert indicator["name_en"] in row[6] and indicator["name_zh"] in row[6]
         assert indicator["unit"] in row[7]
-    examples = rows[16:]
-    assert [r[0] for r in examples] == ["EXAMPLE"] * 3
-    assert sorted(r[3] for r in examples) == ["annual", "quarter", "ytd"]
+    # The examples are comment lines below the rows: text in the first cell only, so that the
+    # import skips them; one per basis, with invented numbers and no real source.
+    guidance = [r for r in rows[16:] if any(r)]
+    assert guidance and all(r[0].startswith("#") and not any(r[1:]) for r in guidance)
+    text = "\n".join(r[0] for r in guidance)
+    for basis in ("quarter", "ytd", "annual"):
+        assert f", {basis}, https://example.org/" in text
 
 
 def test_xlsx_template_has_15_indicator_rows_and_an_example_sheet_per_basis(url):
@@ -550,15 +554,12 @@ def test_xlsx_template_has_15_indicator_rows_and_an_example_sheet_per_basis(url)
     assert {r[0] for r in example_rows[1:]} <= set(ids)
 
 
-def test_csv_template_uploaded_unchanged_is_refused_at_the_example_rows(url):
+def test_csv_template_uploaded_unchanged_is_refused_as_having_no_rows(url):
+    """Neither the rows to fill nor the example lines are data: an unchanged template has none."""
     data = make(url).test_client().get("/upload/template.csv").data
     prepared = prepare_import(Store.from_url(url), data, "tracker-template.csv")
     assert not prepared.ok
-    assert [(p.row, p.column, p.value) for p in prepared.errors] == [
-        (17, "indicator_id", "EXAMPLE"),
-        (18, "indicator_id", "EXAMPLE"),
-        (19, "indicator_id", "EXAMPLE"),
-    ]
+    assert [p.code for p in prepared.errors] == ["file_no_rows"]
 
 
 def test_xlsx_template_uploaded_unchanged_is_refused_as_having_no_rows(url):

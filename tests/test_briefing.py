@@ -264,9 +264,9 @@ def test_the_pdf_has_one_section_per_pillar_in_english(database, tmp_path):
     whole = "\n".join(texts)
     # The figures are there, so Dash had rendered the page before it was printed ...
     assert "Briefing: progress toward the 2027 targets" in whole
-    assert "800.7 bn CNY (2025)" in whole and "251,800 TEU (2024)" in whole
+    assert "800.7 bn CNY (2025)" in whole and "327,700 TEU (2025)" in whole
     # ... and so had plotly: these numbers appear only inside the gauges.
-    assert "18.8%" in whole and "29.6% a year" in whole
+    assert "18.8%" in whole and "30.3% a year" in whole
     assert "Loading" not in whole
     assert t("briefing.method_heading", "en") in whole and "https://163.com/" in whole
 

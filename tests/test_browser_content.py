@@ -132,8 +132,7 @@ def indicators_by_pillar(dash_duo) -> dict[str, list[str]]:
 def figures_with_sources(dash_duo) -> dict[str, bool]:
     return dash_duo.driver.execute_script(
         "return Object.fromEntries([...document.querySelectorAll('[data-figure]')].map(r =>"
-        ' [r.dataset.figure, !!r.querySelector(\'[data-source] a[href^="https://"], '
-        '[data-source="seed"]\')]))'
+        " [r.dataset.figure, !!r.querySelector('[data-source] a[href^=\"http\"]')]))"
     )
 
 

@@ -217,9 +217,11 @@ def test_a_new_snapshot_is_a_revision_and_its_rollback_removes_it(seeded_store):
         REACH_HEADER,
         row("2025-09", "land_sea", "580", "130", "", "", "", SOURCE, "test snapshot"),
         row("2023-09", "land_sea", "473", "120", "18", "69", "138",
+            "Xinhua Chongqing, 10 Oct 2023: "
             "https://cq.news.cn/20231010/30cf639dc2664f5b8910afb37453320a/c.html; "
-            "seeds/004_23db1aef8e1b3645.txt", "domestic reach: 18 provinces, 69 cities, "
-            "138 railway stations"),
+            "“Building Chongqing's Inland Open Economy” (iChongqing, 2023): "
+            "http://www.chongqinglifeguide.com/web/wenzhang.aspx?cId=133500188608078437",
+            "domestic reach: 18 provinces, 69 cities, 138 railway stations"),
     )  # fmt: skip
     prepared = prepare_import(seeded_store, data, "reach.csv", today=TODAY, dataset="reach")
     assert prepared.ok, triples(prepared.errors)

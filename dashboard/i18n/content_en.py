@@ -218,8 +218,8 @@ MESSAGES: dict[str, str] = {
     # ================================ The plan ================================
     "plan.heading": "The plan: goals, targets and context",
     "plan.lead": (
-        'The structure of the plan "Building Chongqing\'s Inland Open Economy" (published late '
-        "2023; the tracker's seed document 004): one overall goal, four functional goals with "
+        'The structure of the plan "Building Chongqing\'s Inland Open Economy" (published by '
+        "iChongqing in late 2023): one overall goal, four functional goals with "
         '15 quantified targets for 2027, the Pilot Free Trade Zone\'s "1135" plan, and the '
         "published figures that show where Chongqing stands."
     ),
@@ -418,5 +418,4 @@ MESSAGES: dict[str, str] = {
     "plan.month.10": "Oct",
     "plan.month.11": "Nov",
     "plan.month.12": "Dec",
-    "plan.source.other_seed": "Sichuan-Chongqing cooperation document (seed {seed})",
 }

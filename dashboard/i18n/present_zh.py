@@ -55,7 +55,7 @@ MESSAGES: dict[str, str] = {
     "present.short.LOG-FREIGHT-VOLUME": "通道货量",
     "present.short.LOG-FREIGHT-VALUE": "通道货值",
     "present.short.LOG-PORT-THROUGHPUT": "港口吞吐量",
-    "present.short.LOG-ROUTES": "国际和地区航线",
+    "present.short.LOG-ROUTES": "国际和地区线路",
     "present.short.PLT-CCI-FINANCING": "中新跨境融资",
     "present.short.PLT-FTZ-ENTITIES": "自贸区经营主体",
     "present.short.PLT-FTZ-INNOVATIONS": "自贸区制度创新成果",

@@ -28,4 +28,5 @@ MESSAGES: dict[str, str] = {
     "card.share_of_target": "{value} of {target}: {share} of the target",
     "card.achieved_no_gauge": "Target met",
     "card.sentence_growth_unjudged": "{name}: {value} in {period}, {status}; target: growth of {target} a year.",
+    "table.filter_placeholder": "Filter…",
 }

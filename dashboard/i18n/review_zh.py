@@ -27,4 +27,5 @@ MESSAGES: dict[str, str] = {
     "card.share_of_target": "{value}，为目标{target}的{share}",
     "card.achieved_no_gauge": "已达到目标",
     "card.sentence_growth_unjudged": "{name}：{period}为{value}，{status}；目标为年均增长{target}。",
+    "table.filter_placeholder": "筛选…",
 }

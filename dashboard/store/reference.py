@@ -1,4 +1,5 @@
-"""Read-only reference data shipped in ``data/``: the context figures (no 2027 target).
+"""Read-only reference data shipped in ``data/``: the context figures (no 2027 target), each
+naming the target whose indicator page shows it (``indicator_id``, empty for none).
 
 The file is small and changes only when someone edits it, so it is read once per process and
 kept until its modification time or size changes (an edited file is picked up on the next call
@@ -40,6 +41,7 @@ CONTEXT_COLUMNS = (
     "source",
     "confidence",
     "note",
+    "indicator_id",  # the target whose page shows the figure as context (empty: none)
 )
 
 

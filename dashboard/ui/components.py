@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 from dash import dcc, html
 
 from ..core.periods import PeriodError, parse_quarter, quarter_label
+from ..core.sources import PLAN_SOURCE, citations
 from ..i18n import t
-from .format import source_addresses
 
 #: The width of every page's frame (header, main, footer): see assets/tracker.css.
 FRAME = "container-fluid container-tracker"
@@ -164,27 +164,54 @@ def illustrative_banner(lang: str) -> html.Div:
     )
 
 
-#: The seed file that is the plan document itself; other seeds are named as such.
-PLAN_SEED = "004"
+#: The address the plan document is read at: it is named in every language ("source.plan").
+PLAN_ADDRESS = citations(PLAN_SOURCE)[0].address
+
+
+def _citation_label(citation, lang: str) -> str | None:
+    """How a publication is named on the page: the plan by name in every language; others by
+    the name the source gives, in English only (those names are English text, so a Chinese
+    page numbers them as 来源 and keeps the name in the link's tooltip)."""
+    if citation.address == PLAN_ADDRESS:
+        return t("source.plan", lang)
+    if lang == "en" and citation.label:
+        return citation.label
+    return None
 
 
 def source_links(source: object, lang: str) -> html.Span | str:
-    """Links to each published address in a source, or the seed document it names."""
-    if not isinstance(source, str) or not source:
+    """Each publication a source cites, linked to its address, named where it can be.
+
+    A publication without a name on the page links as "source" (numbered when there are
+    several); its full citation is the link's tooltip. A part without an address (free text
+    from an upload) is shown as text.
+    """
+    cited = citations(source)
+    if not cited:
         return "–"
-    if source.startswith("seeds/"):
-        seed = source.split("/")[-1].split("_")[0]
-        key = "source.seed" if seed == PLAN_SEED else "plan.source.other_seed"
-        return html.Span(t(key, lang, seed=seed), title=source, **{"data-source": "seed"})
-    addresses = source_addresses(source)
-    if not addresses:
-        return html.Span(source, className="text-muted")
+    if not any(c.address for c in cited):
+        return html.Span(source, className="text-muted", **{"data-source": "text"})
+    labels = [_citation_label(c, lang) if c.address else None for c in cited]
+    unnamed = sum(1 for c, label in zip(cited, labels, strict=True) if c.address and not label)
     parts: list = []
-    for number, address in enumerate(addresses, start=1):
-        label = t("source.link", lang) + (f" {number}" if len(addresses) > 1 else "")
+    number = 0
+    for citation, label in zip(cited, labels, strict=True):
         if parts:
             parts.append(" · ")
+        if citation.address is None:
+            parts.append(html.Span(citation.label, className="text-muted"))
+            continue
+        if not label:
+            number += 1
+            label = t("source.link", lang) + (f" {number}" if unnamed > 1 else "")
+        tooltip = f"{citation.label}: {citation.address}" if citation.label else citation.address
         parts.append(
-            html.A(label, href=address, title=source, target="_blank", rel="noopener noreferrer")
+            html.A(
+                label,
+                href=citation.address,
+                title=tooltip,
+                target="_blank",
+                rel="noopener noreferrer",
+            )
         )
     return html.Span(parts, **{"data-source": "web"})

@@ -24,7 +24,6 @@ from ...core.progress import STATUSES
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import gauge_figure, indicator_name, period_text, target_text, text_equivalent
-from ..components import PLAN_SEED
 from ..format import format_number, format_percent, format_period, format_value, source_addresses
 from ..status import status_badge
 
@@ -85,11 +84,7 @@ class _Sources:
         return self.entries.setdefault(source.strip(), len(self.entries) + 1)
 
     def label(self, source: str) -> str:
-        """A seed file by its name; a web source as published (addresses and notes)."""
-        if source.startswith("seeds/"):
-            seed = source.split("/")[-1].split("_")[0]
-            key = "source.seed" if seed == PLAN_SEED else "plan.source.other_seed"
-            return t(key, self.lang, seed=seed)
+        """The source as published: each publication's name and its address."""
         return source
 
 
@@ -452,11 +447,7 @@ def _method(lang: str) -> html.Section:
 def _source_list(sources: _Sources, lang: str) -> html.Section:
     items = []
     for source, number in sources.entries.items():
-        label = sources.label(source)
-        if source.startswith("seeds/"):
-            content = [label, ": ", html.Span(source, className="briefing-id")]
-        else:
-            content = _linked_text(label)
+        content = _linked_text(sources.label(source))
         items.append(
             html.Li(
                 [html.Span(f"[{number}]", className="briefing-cite"), " ", *content],

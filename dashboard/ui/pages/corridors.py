@@ -136,6 +136,8 @@ def _table(lang: str) -> dash_table.DataTable:
         columns=[{"name": t(key, lang), "id": column} for column, key in columns],
         data=places[[c for c, _ in columns]].to_dict("records"),
         filter_action="native",
+        # The table's own words, in the page's language (its default reads "filter data...").
+        filter_options={"placeholder_text": t("table.filter_placeholder", lang)},
         sort_action="native",
         page_action="none",
         style_table={"overflowX": "auto"},

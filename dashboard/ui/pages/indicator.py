@@ -12,13 +12,15 @@ from dash import Dash, dcc, html
 
 from ...core.periods import PeriodError, parse_quarter, quarter_label
 from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK
-from ...i18n import normalise_language, t
+from ...i18n import catalogue, normalise_language, t
+from ...store.reference import context_figures
 from ...web import get_store
 from ..cards import indicator_name, period_text, target_text, text_equivalent
 from ..charts import chart_config
 from ..components import illustrative_banner, page_shell, page_url, source_links
 from ..format import format_number, format_percent, format_period, format_value
 from ..status import STATUS_COLOURS, status_badge
+from .plan import DEFAULT_SCOPE, context_number, format_as_of, note_flags, slug
 
 PATH_TEMPLATE = "/indicator/<indicator_id>"
 
@@ -221,9 +223,9 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
         (
             "t",
             "calc.t",
-            format_period(row["latest_period"], lang)
-            if row["latest_period"]
-            else t("calc.undefined", lang),
+            t("calc.undefined", lang)
+            if _missing(row["latest_period"])
+            else format_period(row["latest_period"], lang),
         ),
         ("T", "calc.T", format_period(row["target_period"], lang)),
         ("n", "calc.n", _number(row["n"], lang)),
@@ -382,6 +384,83 @@ def _observations_table(observations: pd.DataFrame, unit: str, lang: str) -> htm
     )
 
 
+def _context_value(row: pd.Series, lang: str) -> str:
+    text = context_number(float(row["value"]), row["unit"], lang)
+    qualifier = note_flags(row["note"]).qualifier
+    return t(f"plan.value.{qualifier}", lang, value=text) if qualifier else text
+
+
+def _context_section(indicator_id: str, lang: str) -> html.Section | None:
+    """Published figures on this target's subject that are not its measure (the rows of
+    ``data/context_figures.csv`` that name it), and why a target with an ambiguous measure is
+    left unjudged. Nothing here feeds the status."""
+    figures = context_figures()
+    figures = figures[figures["indicator_id"] == indicator_id]
+    note_key = f"indicator.context.note.{indicator_id}"
+    note = t(note_key, lang) if note_key in catalogue(lang) else None
+    if figures.empty and note is None:
+        return None
+    rows = []
+    for _, r in figures.iterrows():
+        scope = r["scope"] if r["scope"] and r["scope"] != DEFAULT_SCOPE else None
+        rows.append(
+            html.Tr(
+                [
+                    html.Th(
+                        [
+                            html.Div(r["label_zh"] if lang == "zh" else r["label_en"]),
+                            html.Div(
+                                t("plan.scope", lang, scope=t(f"plan.scope.{slug(scope)}", lang)),
+                                className="small text-muted",
+                            )
+                            if scope
+                            else None,
+                        ],
+                        scope="row",
+                    ),
+                    html.Td(_context_value(r, lang), className="text-nowrap"),
+                    html.Td(format_as_of(r["as_of"], lang)),
+                    html.Td(source_links(r["source"], lang)),
+                    html.Td(
+                        t(f"plan.confidence.{slug(r['confidence'])}", lang)
+                        if r["confidence"]
+                        else "–"
+                    ),
+                ],
+                **{"data-figure": r["figure_id"]},
+            )
+        )
+    headers = ("plan.col.figure", "plan.col.value", "plan.col.as_of", "col.source")
+    table = html.Div(
+        html.Table(
+            [
+                html.Caption(t("indicator.context.caption", lang), className="visually-hidden"),
+                html.Thead(
+                    html.Tr(
+                        [html.Th(t(h, lang), scope="col") for h in headers]
+                        + [html.Th(t("plan.col.confidence", lang), scope="col")]
+                    )
+                ),
+                html.Tbody(rows),
+            ],
+            className="table table-sm align-middle",
+            id="context-figures",
+        ),
+        className="table-responsive",
+    )
+    return html.Section(
+        [
+            html.H2(t("indicator.context.heading", lang), className="h5", id="context-heading"),
+            html.P(note, id="context-note", className="alert alert-secondary") if note else None,
+            html.P(t("indicator.context.intro", lang), className="small text-muted"),
+            table if rows else None,
+        ],
+        className="mb-4",
+        id="context",
+        **{"aria-labelledby": "context-heading"},
+    )
+
+
 def _chart(figure: dict, caption: str, graph_id: str, filename: str) -> html.Figure:
     """A chart with its caption; its modebar downloads it as ``<filename>.png``."""
     return html.Figure(
@@ -534,6 +613,7 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
                 **{"aria-labelledby": "yoy-heading"},
             ),
             _observations_table(observations, row["unit"], lang),
+            _context_section(indicator_id, lang),
             _calculation(row, lang),
         ],
         as_of=as_of_q,

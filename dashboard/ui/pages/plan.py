@@ -1,4 +1,5 @@
-"""The plan ``/plan``: the structure of seed 004 as a readable page, every figure with its source.
+"""The plan ``/plan``: the structure of the plan document as a readable page, every figure with
+its source.
 
 One overall goal; the four functional goals (the tracker's pillars) with their indicators from
 the catalogue; the Pilot Free Trade Zone's "1135" plan; and the context figures of
@@ -15,6 +16,7 @@ import pandas as pd
 from dash import Dash, dcc, html
 
 from ...core.catalogue import PILLARS
+from ...core.sources import PLAN_SOURCE
 from ...i18n import catalogue, normalise_language, t
 from ...store.reference import context_figures
 from ...web import get_store
@@ -23,8 +25,7 @@ from ..components import page_shell, page_url, source_links
 from ..format import format_period, format_value
 
 PATH = "/plan"
-PLAN_SOURCE = "seeds/004_23db1aef8e1b3645.txt"
-#: The plan's counts that are not in the catalogue (seed 004, "Vision 2027").
+#: The plan's counts that are not in the catalogue (its "Vision 2027" section).
 OVERALL_GOALS = 1
 KEY_TASKS = 12
 SIGNIFICANT_LEAPS = 4
