@@ -16,10 +16,26 @@ __all__ = ["main"]
 CLI_MAX_BYTES = 2 * 1024**3
 
 
-def _store():
+def _require_initialised(lang: str = "en") -> str:
+    """The database URL, once it is known that ``init-db`` made it; else exit 2 saying so.
+
+    Every command but ``init-db`` (and ``users add``, which creates the schema it needs) starts
+    here, so none creates an empty SQLite file or fails on a missing table.
+    """
+    from .store.engine import default_database_url
+    from .store.repository import is_initialised
+
+    url = default_database_url()
+    if not is_initialised(url):
+        click.echo(t("cli.not_initialised", lang), err=True)
+        sys.exit(2)
+    return url
+
+
+def _store(lang: str = "en", *, check: bool = True):
     from .store.repository import Store
 
-    return Store.from_url()
+    return Store.from_url(_require_initialised(lang) if check else None)
 
 
 @click.group(help="Vision 2027 Tracker: Chongqing's inland open economy toward its 2027 targets.")
@@ -38,7 +54,7 @@ def init_db_command(empty: bool, demo: bool) -> None:
 
     if empty and demo:
         raise click.UsageError("--empty and --demo exclude each other")
-    store = _store()
+    store = _store(check=False)
     try:
         report = init_db(store, empty=empty, demo=demo)
     except SeedError as exc:
@@ -94,7 +110,7 @@ def import_command(
     """Import a data file (CSV or XLSX): all of it, or nothing."""
     from .imports import commit_import, prepare_import
 
-    store = _store()
+    store = _store(lang)
     prepared = prepare_import(
         store,
         file.read_bytes(),
@@ -185,6 +201,7 @@ def briefing_command(as_of: str | None, pillar: str | None, lang: str, output: P
         raise click.BadParameter(
             f"{pillar!r} is not one of: {', '.join(PILLAR_IDS)}", param_hint="--pillar"
         )
+    _require_initialised(lang)
     try:
         chromium = find_chromium()
     except ChromiumMissing as exc:
@@ -215,7 +232,7 @@ def users_add(name: str, role: str) -> None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
-    store = _store()
+    store = _store(check=False)  # a new database gets the schema it needs for accounts
     store.create_schema()
     try:
         user = store.accounts.add(name, password, role)
@@ -299,15 +316,16 @@ def _echo_record_changes(changes) -> None:
 @main.command("rollback")
 @click.argument("revision", type=int)
 @click.option("--user", "user_name", default=None, help="Who rolls back (default: $USER).")
-def rollback_command(revision: int, user_name: str | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", help="Language of messages.")
+def rollback_command(revision: int, user_name: str | None, lang: str) -> None:
     """Undo one revision by writing a new one that restores the earlier values."""
     from .store.repository import RollbackConflict
 
     user = user_name or os.environ.get("USER") or "cli"
     try:
-        result = _store().rollback(revision, user)
+        result = _store(lang).rollback(revision, user)
     except RollbackConflict as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(exc.message(lang)) from exc
     click.echo(
         f"Rolled back revision {revision} as revision {result.revision_id}: "
         f"{result.replaced} restored, {result.rows_total - result.replaced} withdrawn."
@@ -327,6 +345,7 @@ def serve_command(host: str, port: int, debug: bool) -> None:
     from .app import create_dash
     from .auth import ConfigurationError
 
+    _require_initialised()
     try:
         app = create_dash({"ENV": "development"} if debug else None)
     except ConfigurationError as exc:

@@ -66,14 +66,19 @@ def _sign_in(client, account) -> None:
     client.post("/login", data={"name": name, "password": password, "csrf_token": token})
 
 
+@pytest.mark.parametrize("account", [None, ADMIN], ids=["anonymous", "admin"])
 @pytest.mark.parametrize("path", PAGES)
-def test_repeated_and_odd_query_parameters_render_the_page(client, path):
+def test_repeated_and_odd_query_parameters_render_the_page(client, path, account):
+    if account:
+        _sign_in(client, account)
     for search in (
         "?lang=zh&lang=en",
         "?lang=en&lang=zh&as_of=2025Q3&as_of=zz",
         "?pillar=economy&pillar=logistics&revision=1&revision=x",
         "?as_of=%00&pillar=%ff&lang[]=zh",
         "?snapshot=9999-99&dataset=../../etc&auto=-1&auto=abc",
+        "?revision=4&page=%C2%B2&page=-3&slide=x&revision=%EF%BC%94",
+        "?revision=%C2%B2&page=99999999999999999999&as_of=2025Q%C2%B2",
     ):
         status, body = _post(client, _router_body(path, search))
         assert status == 200, (path, search, body[:300])

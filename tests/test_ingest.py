@@ -28,6 +28,7 @@ import pandas as pd
 import pytest
 from conftest import FIRST_UPLOAD
 from test_corridor_upload import CORRIDOR_CODES_TESTED
+from test_defects_data import DEFECT_CODES_TESTED
 
 from dashboard.i18n import en
 from dashboard.imports import commit_import, prepare_import, safe_file_name
@@ -908,6 +909,7 @@ def test_every_problem_code_is_exercised_by_these_tests():
     covered = {code for case in expected_params for code, *_ in case.expected}
     covered |= {code for case in WARNINGS for code, *_ in case.expected}
     covered |= CORRIDOR_CODES_TESTED  # the corridor files' own codes (test_corridor_upload.py)
+    covered |= DEFECT_CODES_TESTED  # limits and mixed encodings (test_defects_data.py)
     assert covered == ALL_PROBLEM_CODES
 
 

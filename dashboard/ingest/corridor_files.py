@@ -3,6 +3,11 @@
 They go through the same reader as the quarterly file (sniffing, encodings, formula and size
 guards, header aliases in both languages) and are validated whole here, with every problem
 reported at its row and column; errors block the import, warnings ask for confirmation.
+
+Both are small by nature (tens of places, a few snapshots a year): every page that shows them
+draws them all. So a file holds at most :data:`MAX_DESTINATIONS` or :data:`MAX_REACH_SNAPSHOTS`
+rows (checked by the reader, before any row is validated), and no file may bring the records
+in force over that number either.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.corridors import CORRIDORS, COUNT_COLUMNS, DESTINATION, DESTINATION_KINDS, REACH
-from .problems import ERROR, WARNING
+from .problems import ERROR, WARNING, Problem
 from .reader import FileSpec, RawTable
 from .validate import (
     _CONFIDENCE,
@@ -27,7 +32,21 @@ from .validate import (
     _unescape,
 )
 
-__all__ = ["DESTINATION_FILE", "REACH_FILE", "validate_destinations", "validate_reach"]
+__all__ = [
+    "DESTINATION_FILE",
+    "MAX_DESTINATIONS",
+    "MAX_REACH_SNAPSHOTS",
+    "REACH_FILE",
+    "validate_destinations",
+    "validate_reach",
+]
+
+#: Places the corridors serve: the shipped file has about twenty; the world map, the table and
+#: every page's download stay fast with a hundred times as many.
+MAX_DESTINATIONS = 2_000
+#: Reach snapshots (month x corridor): four corridors with a monthly snapshot for ten years are
+#: 480; the shipped file has seven.
+MAX_REACH_SNAPSHOTS = 500
 
 _COMMON_ALIASES = {
     "source": ("source", "来源", "数据来源"),
@@ -56,6 +75,7 @@ REACH_FILE = FileSpec(
     },
     identity="as_of",
     filled=("as_of", *COUNT_COLUMNS),
+    max_rows=MAX_REACH_SNAPSHOTS,
 )
 
 DESTINATION_FILE = FileSpec(
@@ -76,6 +96,7 @@ DESTINATION_FILE = FileSpec(
     },
     identity="destination_id",
     filled=(),
+    max_rows=MAX_DESTINATIONS,
 )
 
 #: Corridor names a person may type, in either language, for each corridor id.
@@ -185,6 +206,18 @@ def _finish(found: _Collector, raw: RawTable, rows: pd.DataFrame) -> Validation:
     )
 
 
+def _over_the_limit(new_keys, current_keys, spec: FileSpec) -> Validation | None:
+    """One file-level problem if the records in force would number more than the spec's limit."""
+    count = len(set(current_keys) | set(new_keys))
+    if count <= spec.max_rows:
+        return None
+    problem = Problem(
+        "records_in_force_too_many",
+        params={"count": count, "limit": spec.max_rows, "dataset": spec.name},
+    )
+    return Validation(rows=pd.DataFrame(), errors=[problem], error_count=1)
+
+
 def _header_failure(raw: RawTable) -> Validation | None:
     if any(p.code == "column_missing" for p in raw.problems):
         return Validation(
@@ -219,7 +252,8 @@ def validate_reach(
     Errors: a month that is not one, an unknown corridor, a count that is not a whole number
     of zero or more, a row with no count, no source, the same month and corridor twice.
     Warnings: a month in the future; a count lower than the corridor's latest earlier snapshot
-    (reach seldom shrinks: a typo is likelier).
+    (reach seldom shrinks: a typo is likelier). A file that would bring the snapshots in force
+    (``current``) over :data:`MAX_REACH_SNAPSHOTS` is refused as a whole, with that alone.
     """
     failed = _header_failure(raw)
     if failed:
@@ -258,7 +292,16 @@ def validate_reach(
     confidence = _confidence(found, cells)
 
     keys = pd.DataFrame({"as_of": months, "corridor": corridors})
-    _duplicates(found, raw, keys, (months != "") & ~unknown, "as_of")
+    usable = (months != "") & ~unknown
+    current_keys = (
+        zip(current["as_of"], current["corridor"], strict=True) if current is not None else ()
+    )
+    over = _over_the_limit(
+        zip(months[usable], corridors[usable], strict=True), current_keys, REACH_FILE
+    )
+    if over:
+        return over
+    _duplicates(found, raw, keys, usable, "as_of")
 
     rows = pd.DataFrame(
         {
@@ -309,9 +352,9 @@ def validate_destinations(
     Errors: an id that is not lower-case letters, digits and underscores; a missing English
     or Chinese name; a country that is not an ISO 3166 alpha-3 code of ``countries``; an
     unknown kind or corridor; coordinates missing or out of range; a first service that is
-    not a year, month or day; no source; the same id twice.
+    not a year, month or day; no source; the same id twice. A file that would bring the places
+    in force (``current``) over :data:`MAX_DESTINATIONS` is refused as a whole, with that alone.
     """
-    del current  # the preview shows old and new coordinates side by side
     failed = _header_failure(raw)
     if failed:
         return failed
@@ -323,6 +366,10 @@ def validate_destinations(
 
     ids = _fold(cells["destination_id"]).str.lower()
     empty_id = (ids == "").to_numpy()
+    in_force = current["destination_id"] if current is not None else ()
+    over = _over_the_limit(ids[~empty_id], in_force, DESTINATION_FILE)
+    if over:
+        return over
     found.flag(empty_id, "destination_id_empty", "destination_id")
     bad_id = ~empty_id & ~ids.str.fullmatch(_DESTINATION_ID).to_numpy()
     found.flag(bad_id, "destination_id_invalid", "destination_id")

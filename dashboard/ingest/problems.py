@@ -29,6 +29,9 @@ class Problem:
         params = dict(self.params)
         if "kind" in params:
             params["kind"] = t(f"kind.{params['kind']}", lang)
+        if "dataset" in params:  # a kind of file: observations, reach, destinations
+            params["dataset"] = t(f"upload.dataset_noun.{params['dataset']}", lang)
+        params.setdefault("row", self.row)
         return t(f"problem.{self.code}", lang, value=self.value, column=self.column, **params)
 
     def as_dict(self, lang: str = "en") -> dict:

@@ -3,17 +3,24 @@
 Nothing here interprets a value: every cell comes out as text, numbers included, so the
 validation rules are the same for CSV and Excel. The real file type is sniffed from the bytes;
 the file name is never trusted.
+
+What a file may cost is bounded before the step it would make costly (:class:`ReadLimits`): the
+columns of its header and the cells of its grid before a CSV is parsed, the unpacked size of a
+workbook's parts before it is opened, its cells and rows while its sheet is read; the data rows
+of each kind of file (:attr:`FileSpec.max_rows`) before a row is validated.
 """
 
 from __future__ import annotations
 
+import csv
 import io
 import math
 import re
 import unicodedata
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+import zlib
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import numpy as np
@@ -24,17 +31,67 @@ from .problems import FILE_ROW, HEADER_ROW, FileRejected, Problem
 __all__ = [
     "COLUMN_ALIASES",
     "FileSpec",
+    "MAX_COLUMNS",
     "MAX_UPLOAD_BYTES",
     "OBSERVATION_FILE",
     "OPTIONAL_COLUMNS",
     "REQUIRED_COLUMNS",
     "RawTable",
+    "ReadLimits",
+    "SERVER_FILE_LIMITS",
+    "UPLOAD_LIMITS",
+    "limits_for",
     "read_table",
 ]
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_XLSX_RATIO = 200  # a worksheet's XML compresses about 10:1; a bomb by thousands
+#: Columns a header may have: the widest template (destinations) has 13.
+MAX_COLUMNS = 50
+_BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """What reading one file may cost at most; each is checked before the step it bounds.
+
+    ``max_cells`` bounds the grid held in memory: its rows (blank ones included) times the
+    columns of its header, counted from the bytes before a CSV is parsed and row by row while
+    a sheet is read; and the cells a workbook's sheets write, counted in their XML before
+    openpyxl parses it. ``max_xlsx_part`` bounds the worksheets and the shared strings
+    unpacked (what openpyxl parses), ``max_xlsx_unpacked`` every part of the workbook.
+    """
+
+    max_bytes: int
+    max_cells: int
+    max_xlsx_part: int
+    max_xlsx_unpacked: int = MAX_XLSX_UNPACKED_BYTES
+    upload: bool = True
+
+
+#: A web upload: refused or read in seconds, in a worker's memory. 200,000 cells are the
+#: largest upload (20,000 rows) with 10 columns (the quarterly template has 8); openpyxl reads
+#: some 30,000-50,000 cells a second, so they bound an Excel file's time too. A 20,000-row
+#: sheet is about 7 MB of XML.
+UPLOAD_LIMITS = ReadLimits(
+    max_bytes=MAX_UPLOAD_BYTES, max_cells=200_000, max_xlsx_part=20 * 1024 * 1024
+)
+#: A file on the server's own disk (``dashboard import``): as large as an administrator needs
+#: (the benchmarks import a million rows), bounded only against files that are not data.
+SERVER_FILE_LIMITS = ReadLimits(
+    max_bytes=2 * 1024**3,
+    max_cells=50_000_000,
+    max_xlsx_part=MAX_XLSX_UNPACKED_BYTES,
+    upload=False,
+)
+
+
+def limits_for(max_bytes: int) -> ReadLimits:
+    """The upload's limits for a byte limit up to the upload's own, else a server file's."""
+    base = UPLOAD_LIMITS if max_bytes <= MAX_UPLOAD_BYTES else SERVER_FILE_LIMITS
+    return replace(base, max_bytes=max_bytes)
+
 
 REQUIRED_COLUMNS = ("indicator_id", "period", "value")
 OPTIONAL_COLUMNS = ("basis", "source", "note", "confidence", "illustrative")
@@ -58,6 +115,9 @@ class FileSpec:
 
     ``identity`` is the column that names a row (a row blank there is checked cell by cell);
     a row whose ``filled`` columns are all blank is a template row nobody filled in.
+
+    ``max_rows`` is the most data rows one file may hold, ``max_upload_rows`` (if given) the
+    most a web upload may hold; both are checked before any row is validated.
     """
 
     name: str
@@ -65,9 +125,16 @@ class FileSpec:
     aliases: dict[str, tuple[str, ...]]
     identity: str
     filled: tuple[str, ...] = ()
+    max_rows: int | None = None
+    max_upload_rows: int | None = None
 
     def column_of(self, folded_header: str) -> str | None:
         return _alias_table(self).get(folded_header)
+
+    def row_limit(self, upload: bool) -> int | None:
+        """The most data rows a file may hold (a web upload, or a file on the server)."""
+        limits = [n for n in (self.max_rows, self.max_upload_rows if upload else None) if n]
+        return min(limits) if limits else None
 
 
 _ALIAS_TABLES: dict[str, dict[str, str]] = {}
@@ -81,13 +148,16 @@ def _alias_table(spec: FileSpec) -> dict[str, str]:
     return table
 
 
-#: The quarterly figures file of DOMAIN.md.
+#: The quarterly figures file of DOMAIN.md. 15 indicators by quarter since 2000 are about 1,700
+#: rows; an upload holds at most 20,000 (a file on the server may hold more: each row's key is
+#: an indicator of the catalogue and a period, so what is in force stays bounded anyway).
 OBSERVATION_FILE = FileSpec(
     name="observations",
     required=REQUIRED_COLUMNS,
     aliases=COLUMN_ALIASES,
     identity="indicator_id",
     filled=("period", "value"),
+    max_upload_rows=20_000,
 )
 
 _BINARY_SIGNATURES = (
@@ -156,18 +226,52 @@ def _sniff_binary(data: bytes) -> None:
 
 
 def _decode(data: bytes) -> str:
-    """BOM first, then strict UTF-8, then GB18030 (what Excel in China saves). Never latin-1."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8")
-        except UnicodeDecodeError as exc:
+    """BOM first, then strict UTF-8, then GB18030 (what Excel in China saves). Never latin-1.
+
+    A file that is not UTF-8 throughout but has rows that are (a UTF-8 file with one note
+    pasted in GBK) is refused at the first row in the other encoding: read as GB18030, its
+    UTF-8 rows would be stored garbled. Stray byte-order marks (U+FEFF) are removed.
+    """
+    declared = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if declared else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        _refuse_mixed_encodings(body)
+        if declared:
             raise FileRejected(Problem("file_encoding")) from exc
-    for encoding in ("utf-8", "gb18030"):
         try:
-            return data.decode(encoding)
+            text = body.decode("gb18030")
         except UnicodeDecodeError:
+            raise FileRejected(Problem("file_encoding")) from exc
+    return text.replace(_BOM, "") if _BOM in text else text
+
+
+def _refuse_mixed_encodings(body: bytes) -> None:
+    """Refuse bytes whose lines are partly UTF-8, partly not, naming the first line that differs.
+
+    A line counts as UTF-8 only if it decodes as UTF-8 *and* holds a character of three bytes
+    or more (Chinese, for one): short GBK words are valid UTF-8 by chance (之前 reads as a
+    Hebrew and a Latin letter), but never as Chinese characters.
+    """
+    first: tuple[bool, int] | None = None  # (is UTF-8, line number) of the first telling line
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    raise FileRejected(Problem("file_encoding"))
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            utf8 = False
+        else:
+            if not any(ord(ch) >= 0x800 for ch in text):
+                continue  # two-byte characters only: could be either
+            utf8 = True
+        if first is None:
+            first = (utf8, number)
+        elif utf8 != first[0]:
+            raise FileRejected(
+                Problem("file_mixed_encoding", row=number, params={"first_row": first[1]})
+            )
 
 
 def _delimiter(first_line: str) -> str:
@@ -179,20 +283,76 @@ def _delimiter(first_line: str) -> str:
 _BAD_LINE = re.compile(r"Skipping line (\d+): expected (\d+) fields, saw (\d+)")
 
 
-def _read_csv(data: bytes) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+def _too_many_columns(count: int) -> FileRejected:
+    return FileRejected(
+        Problem("file_too_many_columns", params={"count": count, "limit": MAX_COLUMNS})
+    )
+
+
+def _too_many_cells(limits: ReadLimits) -> FileRejected:
+    return FileRejected(Problem("file_too_many_cells", params={"limit": limits.max_cells}))
+
+
+def _too_many_rows(limit: int, spec: FileSpec) -> FileRejected:
+    return FileRejected(
+        Problem("file_too_many_rows", params={"limit": limit, "dataset": spec.name})
+    )
+
+
+def _header_width(first_line: str, sep: str) -> int:
+    """The header's cells: counted by the delimiter, then (if too many) parsed, for quotes."""
+    rough = first_line.count(sep) + 1
+    if rough <= MAX_COLUMNS:
+        return rough
+    try:
+        return len(next(csv.reader([first_line], delimiter=sep)))
+    except csv.Error:
+        return rough
+
+
+def _filled_lines(data: bytes, sep: str) -> int:
+    """Lines holding more than blanks and delimiters (the header too), counted on the bytes.
+
+    Quoted line breaks count as lines here: an upper bound of the rows, cheap on any file.
+    """
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    telling = np.ones(256, dtype=bool)
+    telling[list(b" \t\r\n\f\v" + sep.encode("ascii"))] = False
+    line_of = np.cumsum(buffer == ord("\n"), dtype=np.int32)
+    filled = line_of[telling[buffer]]
+    return int(np.count_nonzero(np.diff(filled))) + 1 if len(filled) else 0
+
+
+def _read_csv(
+    data: bytes,
+    limits: ReadLimits = UPLOAD_LIMITS,
+    row_limit: int | None = None,
+    spec: FileSpec = OBSERVATION_FILE,
+) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """Cells as text, each frame row's line number, and a problem per over-long row.
 
     A row with more cells than the header is left out of the frame and reported at its own
-    line, so one stray comma does not hide every other problem of the file.
+    line, so one stray comma does not hide every other problem of the file. The header's
+    columns and the grid's cells (lines times columns) are bounded before pandas parses it;
+    a file over the cells that has more data lines than ``row_limit`` is refused for those.
     """
     text = _decode(data)
     first_line = text.split("\n", 1)[0]
+    sep = _delimiter(first_line)
+    columns = _header_width(first_line, sep)
+    if columns > MAX_COLUMNS:
+        raise _too_many_columns(columns)
+    lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if lines * columns > limits.max_cells:
+        if row_limit is not None and _filled_lines(data, sep) - 1 > row_limit:
+            raise _too_many_rows(row_limit, spec)  # the clearer reason, when it holds
+        raise _too_many_cells(limits)
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", pd.errors.ParserWarning)
             frame = pd.read_csv(
                 io.StringIO(text),
-                sep=_delimiter(first_line),
+                sep=sep,
                 header=None,
                 dtype=str,
                 keep_default_na=False,
@@ -237,10 +397,21 @@ def _cell_text(value: object) -> str:
         )
     if isinstance(value, date):
         return value.isoformat()
-    return str(value)
+    text = str(value)
+    return text.replace(_BOM, "") if _BOM in text else text
 
 
-def _check_zip(data: bytes) -> None:
+#: The parts of a workbook openpyxl parses whole: the worksheets and the shared strings.
+_PARSED_PART = re.compile(r"^xl/(worksheets/[^/]+\.xml|sharedStrings\.xml)$", re.IGNORECASE)
+
+
+def _check_zip(data: bytes, limits: ReadLimits = UPLOAD_LIMITS) -> None:
+    """Refuse a workbook that would unpack to too much, or whose sheets hold too many cells.
+
+    Sizes come from the zip's directory: reading a part never yields more than its declared
+    size (Python's zipfile stops there and checks the CRC). Cells are counted in the sheets'
+    XML (a fast byte count), before openpyxl parses any of it.
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
@@ -251,19 +422,70 @@ def _check_zip(data: bytes) -> None:
             raise FileRejected(Problem("file_binary", params={"file_type": "ZIP"}))
         unpacked = sum(info.file_size for info in archive.infolist())
         packed = max(1, sum(info.compress_size for info in archive.infolist()))
-        if unpacked > MAX_XLSX_UNPACKED_BYTES or (
+        if unpacked > limits.max_xlsx_unpacked or (
             unpacked > 10 * 1024 * 1024 and unpacked / packed > MAX_XLSX_RATIO
         ):
             raise FileRejected(
-                Problem("xlsx_bomb", params={"size": unpacked, "limit": MAX_XLSX_UNPACKED_BYTES})
+                Problem("xlsx_bomb", params={"size": unpacked, "limit": limits.max_xlsx_unpacked})
             )
+        # openpyxl parses the shared strings, and every sheet without a <dimension> once over,
+        # when it opens the workbook: those parts together are bounded, and their cells.
+        parsed = [info for info in archive.infolist() if _PARSED_PART.match(info.filename)]
+        size = sum(info.file_size for info in parsed)
+        if size > limits.max_xlsx_part:
+            raise FileRejected(
+                Problem(
+                    "xlsx_sheet_too_large", params={"size": size, "limit": limits.max_xlsx_part}
+                )
+            )
+        try:
+            cells = sum(
+                _cell_elements(archive.read(info))
+                for info in parsed
+                if info.filename.lower().startswith("xl/worksheets/")
+            )
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise FileRejected(
+                Problem("xlsx_unreadable", params={"detail": str(exc)[:200]})
+            ) from exc
+        if cells > limits.max_cells:
+            raise _too_many_cells(limits)
 
 
-def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
-    """The first worksheet as text; formula cells are reported (row, column index, formula)."""
+_PREFIXED_CELL = re.compile(rb"<[A-Za-z_][\w.-]*:c[\s/>]")
+
+
+def _cell_elements(xml: bytes) -> int:
+    """How many cells a worksheet's XML writes (``<c ...>``, also with a namespace prefix)."""
+    cells = xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>")
+    if b":c " in xml or b":c>" in xml or b":c/>" in xml:
+        cells += len(_PREFIXED_CELL.findall(xml))
+    return cells
+
+
+def _header_cells(sheet) -> int:
+    """How many cells the first row has, up to its last non-empty one."""
+    for row in sheet.iter_rows(min_row=1, max_row=1):
+        filled = [c for c, cell in enumerate(row) if _cell_text(getattr(cell, "value", None))]
+        return filled[-1] + 1 if filled else 0
+    return 0
+
+
+def _read_xlsx(
+    data: bytes,
+    limits: ReadLimits = UPLOAD_LIMITS,
+    row_limit: int | None = None,
+    spec: FileSpec = OBSERVATION_FILE,
+) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
+    """The first worksheet as text; formula cells are reported (row, column index, formula).
+
+    Only the header's columns are read (a cell beyond them has no column to belong to). The
+    grid's cells (rows, blank ones included, times columns) and the data rows are counted as
+    the rows are read; reading stops at the first row over a limit.
+    """
     import openpyxl  # local: only uploads of Excel files pay for it
 
-    _check_zip(data)
+    _check_zip(data, limits)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
@@ -272,7 +494,14 @@ def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
     rows: list[list[str]] = []
     try:
         sheet = book.worksheets[0]
-        for r, row in enumerate(sheet.iter_rows(), start=1):
+        width = max(_header_cells(sheet), 1)
+        if width > MAX_COLUMNS:
+            raise _too_many_columns(width)
+        cells = filled = 0
+        for r, row in enumerate(sheet.iter_rows(max_col=width), start=1):
+            cells += width
+            if cells > limits.max_cells:
+                raise _too_many_cells(limits)
             texts = []
             for c, cell in enumerate(row):
                 value = getattr(cell, "value", None)
@@ -280,6 +509,10 @@ def _read_xlsx(data: bytes) -> tuple[pd.DataFrame, list[tuple[int, int, str]]]:
                     formulas.append((r, c, str(value)))
                 texts.append(_cell_text(value))
             rows.append(texts)
+            if row_limit is not None and r > 1 and any(text.strip() for text in texts):
+                filled += 1
+                if filled > row_limit:
+                    raise _too_many_rows(row_limit, spec)
     finally:
         book.close()
     width = max((len(r) for r in rows), default=0)
@@ -292,7 +525,8 @@ def read_table(
 ) -> RawTable:
     """Sniff, decode and split a file into text cells under canonical column names.
 
-    Raises :class:`FileRejected` for a file that cannot be a data file at all; header problems
+    Raises :class:`FileRejected` for a file that cannot be a data file at all, or that is over
+    a limit (those of :func:`limits_for` ``max_bytes``, and the spec's rows); header problems
     (a missing or duplicated required column) and formula cells are returned as problems.
     """
     if len(data) == 0 or not data.strip():
@@ -301,16 +535,18 @@ def read_table(
         raise FileRejected(
             Problem("file_too_large", params={"size": len(data), "limit": max_bytes})
         )
+    limits = limits_for(max_bytes)
+    row_limit = spec.row_limit(limits.upload)
     formulas: list[tuple[int, int, str]] = []
     problems: list[Problem] = []
     if data.startswith(b"PK\x03\x04"):
         kind = "xlsx"
-        grid, formulas = _read_xlsx(data)
+        grid, formulas = _read_xlsx(data, limits, row_limit, spec)
         lines = np.arange(1, len(grid) + 1)
     else:
         _sniff_binary(data)
         kind = "csv"
-        grid, lines, problems = _read_csv(data)
+        grid, lines, problems = _read_csv(data, limits, row_limit, spec)
     if grid.empty:
         raise FileRejected(Problem("file_empty"))
 
@@ -337,6 +573,8 @@ def read_table(
     blank |= _unfilled_template_rows(body, position_of, spec.filled)
     if blank.any():
         body, row_numbers = body[~blank], row_numbers[~blank]
+    if row_limit is not None and len(body) > row_limit:
+        raise _too_many_rows(row_limit, spec)
 
     frame = pd.DataFrame(
         {column: body.iloc[:, pos].to_numpy(dtype=object) for column, pos in position_of.items()}

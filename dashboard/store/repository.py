@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from threading import Lock
 
 import numpy as np
 import pandas as pd
 from sqlalchemy import Boolean, Engine, Integer, Table, func, insert, inspect, select, text, update
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, make_url
 
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
@@ -28,6 +29,7 @@ __all__ = [
     "RollbackConflict",
     "Store",
     "OBSERVATION_COLUMNS",
+    "is_initialised",
 ]
 
 #: Catalogue columns that :meth:`Store.progress` adds to each row for display.
@@ -473,11 +475,33 @@ class Store:
 
     # ----- revisions: what each changed, and rolling one back -------------------------------
 
-    def _key_history(self, conn: Connection, spec: Dataset, revision_id: int) -> pd.DataFrame:
-        """Every row ever written for the keys that ``revision_id`` wrote, oldest first."""
+    def _key_history(
+        self,
+        conn: Connection,
+        spec: Dataset,
+        revision_id: int,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> pd.DataFrame:
+        """Every row ever written for the keys that ``revision_id`` wrote, oldest first.
+
+        With ``limit`` (and ``offset``), only for one page of those keys, in the order the
+        revision wrote them (a revision writes each key once).
+        """
         table = spec.table
         key = [table.c[k] for k in spec.kind.key]
-        keys = select(*key).where(table.c.revision_id == revision_id).distinct().subquery()
+        if limit is None and not offset:
+            keys = select(*key).where(table.c.revision_id == revision_id).distinct().subquery()
+        else:
+            keys = (
+                select(*key)
+                .where(table.c.revision_id == revision_id)
+                .order_by(table.c[spec.row_id])
+                .limit(limit)
+                .offset(offset)
+                .subquery()
+            )
         joined = keys.c[key[0].name] == key[0]
         for column in key[1:]:
             joined &= keys.c[column.name] == column
@@ -500,37 +524,54 @@ class Store:
             found = row.first()
         return dict(found) if found else None
 
-    def revision_changes(self, revision_id: int) -> pd.DataFrame:
+    def revision_changes(
+        self, revision_id: int, *, limit: int | None = None, offset: int = 0
+    ) -> pd.DataFrame:
         """Each row a revision wrote beside the value in force just before it (the diff).
 
         Columns: the record's key (indicator_id and period for observations), change
         (added | replaced | withdrawn), new_* and old_* for each compared column (value, basis,
-        source and note for observations).
+        source and note for observations). In the order the revision wrote them; ``limit`` and
+        ``offset`` read one page of them (the database reads only that page's records).
         """
         with self.engine.connect() as conn:
             spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
-            history = self._key_history(conn, spec, revision_id)
+            history = self._key_history(conn, spec, revision_id, limit=limit, offset=offset)
         return _changes_of(history, revision_id, spec.kind)
+
+    def revision_change_count(self, revision_id: int) -> int:
+        """How many records a revision wrote (the rows of :meth:`revision_changes`)."""
+        with self.engine.connect() as conn:
+            spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
+            table = spec.table
+            statement = (
+                select(func.count()).select_from(table).where(table.c.revision_id == revision_id)
+            )
+            return int(conn.execute(statement).scalar_one())
 
     def rollback(self, revision_id: int, user_name: str) -> CommitResult:
         """Undo one revision by writing a new one; nothing is deleted.
 
         Each value the revision wrote goes back to the value in force before it, or is
         withdrawn if there was none. If a later revision changed one of those values, nothing
-        is written and :class:`RollbackConflict` names the later revisions to undo first.
+        is written and :class:`RollbackConflict` names the later revisions to undo first; if a
+        rollback of this revision is in force already (two administrators pressed the button
+        at once, say), it names that rollback.
         """
         with write_transaction(self.engine) as conn:
             spec = self._dataset_of(conn, revision_id)
             if spec is None:
-                raise RollbackConflict(f"there is no revision {revision_id}")
+                raise RollbackConflict("no_revision", revision=revision_id)
+            undone_by = _rolled_back_by(conn, revision_id)
+            if undone_by is not None:
+                raise RollbackConflict("already_rolled_back", revision=revision_id, by=undone_by)
             history = self._key_history(conn, spec, revision_id)
             if history.empty:
-                raise RollbackConflict(f"revision {revision_id} wrote no values")
+                raise RollbackConflict("no_values", revision=revision_id)
             later = _later_changes(history, revision_id, spec.kind)
             if later:
                 raise RollbackConflict(
-                    f"revision {revision_id} cannot be undone alone: revision(s) "
-                    f"{', '.join(map(str, later))} changed the same values later; undo them first"
+                    "later_changes", revision=revision_id, later=", ".join(map(str, later))
                 )
             restored = _restoring_rows(history, revision_id, spec.kind)
             meta = RevisionMeta(
@@ -555,7 +596,61 @@ class Store:
 
 
 class RollbackConflict(RuntimeError):
-    """A rollback that cannot be done as asked; nothing was written."""
+    """A rollback that cannot be done as asked; nothing was written.
+
+    ``code`` says why (``no_revision``, ``no_values``, ``later_changes``,
+    ``already_rolled_back``) and ``params`` name the revisions; :meth:`message` says it in
+    either language (``str()`` is the English).
+    """
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "en") -> str:
+        from ..i18n import t
+
+        return t(f"rollback.{self.code}", lang, **self.params)
+
+
+def _rolled_back_by(conn: Connection, revision_id: int) -> int | None:
+    """The rollback of ``revision_id`` in force (itself not rolled back), if there is one.
+
+    A rollback records the revision it undoes (``rolls_back``); a rollback that was rolled back
+    in turn put the revision's values back, so it no longer counts.
+    """
+    rev = schema.revisions
+    found = conn.execute(
+        select(func.max(rev.c.revision_id))
+        .where(rev.c.rolls_back == revision_id)
+        .where(rev.c.action == "rollback")
+        .where(rev.c.status == "committed")
+    ).scalar()
+    return None if found is None else int(found)
+
+
+def is_initialised(url: str) -> bool:
+    """Whether ``dashboard init-db`` made the database at ``url``: every table, the columns
+    added since (``revisions.dataset``) and the catalogue. Creates nothing: a SQLite file that
+    does not exist is not opened (opening it would create it)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database)
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            found = inspect(conn)
+            tables = set(found.get_table_names())
+            if not set(schema.metadata.tables) <= tables:
+                return False
+            if "dataset" not in {c["name"] for c in found.get_columns("revisions")}:
+                return False
+            return bool(conn.execute(select(func.count()).select_from(schema.indicators)).scalar())
+    finally:
+        engine.dispose()
 
 
 def _changes_of(

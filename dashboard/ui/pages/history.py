@@ -2,6 +2,9 @@
 
 Rollback (administrators) writes a new revision restoring the earlier values; nothing is
 deleted, and the history lists the rollback too. The rollback callback checks the role itself.
+
+A revision's changes are shown a page of :data:`PAGE_SIZE` records at a time (``?page=``), read
+from the store a page at a time, so no revision is too large to show (or to roll back).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from ..components import page_shell, page_url
 from ..format import format_cell, format_period
 
 PATH = "/history"
+#: Changed records shown per page of a revision.
+PAGE_SIZE = 200
 
 
 def register(app: Dash) -> None:
@@ -53,7 +58,7 @@ def roll_back(n_clicks, target: RollbackTarget | None):
         result = get_store().rollback(int(target["revision"]), user.name)
     except RollbackConflict as exc:
         return html.Div(
-            t("history.rollback_refused", lang, reason=str(exc)),
+            t("history.rollback_refused", lang, reason=exc.message(lang)),
             className="alert alert-warning",
             role="status",
             id="rollback-message",
@@ -138,10 +143,9 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
     )
 
 
-def _record_changes(revision_id: int, dataset: str, lang: str) -> html.Table:
+def _record_changes(changes: pd.DataFrame, dataset: str, lang: str) -> html.Table:
     """A corridor revision: each record's key, what happened, and every field it changed."""
     kind = RECORD_KINDS[dataset]
-    changes = get_store().revision_changes(revision_id)
     headers = ["history.record", "history.change", "history.fields"]
     rows = []
     for _, r in changes.iterrows():
@@ -173,10 +177,48 @@ def _record_changes(revision_id: int, dataset: str, lang: str) -> html.Table:
     )
 
 
-def _changes(revision_id: int, lang: str, dataset: str = OBSERVATIONS.name) -> html.Table:
-    if dataset != OBSERVATIONS.name:
-        return _record_changes(revision_id, dataset, lang)
-    changes = get_store().revision_changes(revision_id)
+def _changes(revision_id: int, lang: str, dataset: str, page: str | None) -> list:
+    """One page of the revision's changed records, with where it stands and links to the
+    pages before and after it (only when there is more than one page)."""
+    store = get_store()
+    total = store.revision_change_count(revision_id)
+    pages = max(1, -(-total // PAGE_SIZE))
+    number = min(max(int(page) if page and page.isascii() and page.isdigit() else 1, 1), pages)
+    offset = (number - 1) * PAGE_SIZE
+    changes = store.revision_changes(revision_id, limit=PAGE_SIZE, offset=offset)
+    if dataset == OBSERVATIONS.name:
+        table = _observation_changes(changes, lang)
+    else:
+        table = _record_changes(changes, dataset, lang)
+    if pages == 1:
+        return [table]
+    shown = t(
+        "history.changes_range",
+        lang,
+        first=f"{offset + 1:,}",
+        last=f"{offset + len(changes):,}",
+        total=f"{total:,}",
+    )
+
+    def link(to: int, key: str, link_id: str) -> dcc.Link:
+        href = page_url(PATH, lang=lang, revision=str(revision_id), page=str(to))
+        return dcc.Link(t(key, lang), href=href, id=link_id, className="btn btn-outline-secondary")
+
+    links = []
+    if number > 1:
+        links.append(link(number - 1, "history.changes_previous", "changes-previous"))
+    if number < pages:
+        links.append(link(number + 1, "history.changes_next", "changes-next"))
+    paging = html.Nav(
+        links,
+        id="changes-paging",
+        className="d-flex gap-2 mb-3",
+        **{"aria-label": t("history.changes_paging", lang)},
+    )
+    return [html.P(shown, id="changes-range", className="small", role="status"), table, paging]
+
+
+def _observation_changes(changes: pd.DataFrame, lang: str) -> html.Table:
     units = get_store().indicators().set_index("indicator_id")["unit"]
     from ..format import format_value
 
@@ -207,7 +249,7 @@ def _changes(revision_id: int, lang: str, dataset: str = OBSERVATIONS.name) -> h
     )
 
 
-def _selected(revision: dict, lang: str) -> html.Section:
+def _selected(revision: dict, lang: str, page: str | None = None) -> html.Section:
     revision_id = int(revision["revision_id"])
     parts: list = [
         html.H2(
@@ -237,7 +279,7 @@ def _selected(revision: dict, lang: str) -> html.Section:
                 )
             )
         )
-    parts.append(_changes(revision_id, lang, revision.get("dataset") or OBSERVATIONS.name))
+    parts.extend(_changes(revision_id, lang, revision.get("dataset") or OBSERVATIONS.name, page))
     may_roll_back = has_role("admin") and revision["status"] == "committed"
     parts.append(_rollback_controls(lang, revision_id, visible=may_roll_back))
     return html.Section(parts, className="mb-4", **{"aria-labelledby": "revision-heading"})
@@ -265,7 +307,7 @@ def _rollback_controls(lang: str, revision_id: int | None, visible: bool) -> htm
     )
 
 
-def layout(lang: str | None = None, revision: str | None = None, **_):
+def layout(lang: str | None = None, revision: str | None = None, page: str | None = None, **_):
     lang = normalise_language(lang)
     if not has_role("staff"):
         signed_in = current_account() is not None
@@ -280,7 +322,7 @@ def layout(lang: str | None = None, revision: str | None = None, **_):
         )
     store = get_store()
     revisions = store.revisions()
-    selected = int(revision) if revision and revision.isdigit() else None
+    selected = int(revision) if revision and revision.isascii() and revision.isdigit() else None
     if selected is None and not revisions.empty:
         selected = int(revisions.iloc[0]["revision_id"])
     chosen = store.revision(selected) if selected is not None else None
@@ -290,11 +332,12 @@ def layout(lang: str | None = None, revision: str | None = None, **_):
         [
             html.H1(t("history.heading", lang), className="h3 mt-3"),
             html.P(t("history.intro", lang)),
-            _selected(chosen, lang)
+            _selected(chosen, lang, page)
             if chosen
             else html.Div([html.P(t("history.none", lang)), _rollback_controls(lang, None, False)]),
             html.H2(t("history.all", lang), className="h5"),
             _revisions_table(revisions, lang, selected),
         ],
         revision=str(selected) if selected else None,
+        page=page if page and page.isascii() and page.isdigit() else None,
     )
