@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "briefing.pillar_heading": "{number}. {name}",
     "briefing.growth_label": "Growth a year",
     "briefing.growth": "observed {observed}, required {required}",
-    "briefing.ratio": "(ratio R = {ratio})",
+    "briefing.ratio": "({pace})",
     "briefing.cite_target": "target",
     "briefing.cite_data": "figures",
     "briefing.sources_label": "Sources",

@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "briefing.pillar_heading": "{number}. {name}",
     "briefing.growth_label": "年均增速",
     "briefing.growth": "实际 {observed}，所需 {required}",
-    "briefing.ratio": "（比值 R = {ratio}）",
+    "briefing.ratio": "（{pace}）",
     "briefing.cite_target": "目标",
     "briefing.cite_data": "数据",
     "briefing.sources_label": "来源",

@@ -29,4 +29,6 @@ MESSAGES: dict[str, str] = {
     "card.achieved_no_gauge": "Target met",
     "card.sentence_growth_unjudged": "{name}: {value} in {period}, {status}; target: growth of {target} a year.",
     "table.filter_placeholder": "Filter…",
+    "pace.share": "growing at {share} of the pace needed",
+    "pace.away": "moving away from the target",
 }

@@ -28,4 +28,6 @@ MESSAGES: dict[str, str] = {
     "card.achieved_no_gauge": "已达到目标",
     "card.sentence_growth_unjudged": "{name}：{period}为{value}，{status}；目标为年均增长{target}。",
     "table.filter_placeholder": "筛选…",
+    "pace.share": "增速为所需速度的{share}",
+    "pace.away": "正偏离目标",
 }

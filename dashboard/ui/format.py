@@ -115,6 +115,18 @@ def format_period(label: object, lang: str = "en") -> str:
     return f"{label}年"
 
 
+def pace_words(ratio: float | None, lang: str = "en") -> str:
+    """The progress ratio R in words, as officials say it: "growing at 36% of the pace needed"
+    ("增速为所需速度的36%"); below zero, "moving away from the target". Never "R = 0.36"."""
+    from ..i18n import t
+
+    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
+        return "–"
+    if ratio < 0:
+        return t("pace.away", lang)
+    return t("pace.share", lang, share=f"{format_number(ratio * 100, lang, 0)}%")
+
+
 def plotly_text(value: object) -> str:
     """Text for a plotly label or hover, shown as written: plotly renders ``<a>``, ``<b>``,
     ``<br>`` and the like in text as markup, so an uploaded ``<a href=...>`` would become a

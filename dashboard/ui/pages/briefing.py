@@ -24,7 +24,13 @@ from ...core.progress import STATUSES
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import gauge_figure, indicator_name, period_text, target_text, text_equivalent
-from ..format import format_number, format_percent, format_period, format_value, source_addresses
+from ..format import (
+    format_percent,
+    format_period,
+    format_value,
+    pace_words,
+    source_addresses,
+)
 from ..status import status_badge
 
 PATH = "/briefing"
@@ -313,7 +319,7 @@ def _growth(row: pd.Series, lang: str) -> str | None:
         required=format_percent(required, lang),
     )
     if not _missing(row["ratio"]):
-        text += " " + t("briefing.ratio", lang, ratio=format_number(row["ratio"], lang, 2))
+        text += " " + t("briefing.ratio", lang, pace=pace_words(row["ratio"], lang))
     return text
 
 

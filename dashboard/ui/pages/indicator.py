@@ -18,7 +18,7 @@ from ...web import get_store
 from ..cards import indicator_name, period_text, target_text, text_equivalent
 from ..charts import chart_config
 from ..components import illustrative_banner, page_shell, page_url, source_links
-from ..format import format_number, format_percent, format_period, format_value
+from ..format import format_number, format_percent, format_period, format_value, pace_words
 from ..status import STATUS_COLOURS, status_badge
 from .plan import DEFAULT_SCOPE, context_number, format_as_of, note_flags, slug
 
@@ -214,6 +214,13 @@ def _number(value: float, lang: str, unit: str | None = None) -> str:
     return format_value(value, unit, lang) if unit else format_number(value, lang, 4)
 
 
+def _pace(ratio: float, lang: str) -> str:
+    """R with its meaning in words: "0.36: growing at 36% of the pace needed"."""
+    if _missing(ratio):
+        return t("calc.undefined", lang)
+    return f"{format_number(ratio, lang, 2)}: {pace_words(ratio, lang)}"
+
+
 def _calculation(row: pd.Series, lang: str) -> html.Section:
     """Every quantity of the method with this indicator's numbers, and the rule that applied."""
     unit = row["unit"]
@@ -253,7 +260,7 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
             if not _missing(row["cagr_required"])
             else t("calc.undefined", lang),
         ),
-        ("R", "calc.R", _number(row["ratio"], lang)),
+        ("R", "calc.R", _pace(row["ratio"], lang)),
     ]
     if not growth:
         rows.append(
@@ -313,8 +320,8 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
                     t(
                         f"rule.{rule}",
                         lang,
-                        on_track=THRESHOLD_ON_TRACK,
-                        accelerate=THRESHOLD_ACCELERATE,
+                        on_track_pct=format_percent(THRESHOLD_ON_TRACK, lang, signed=False),
+                        accelerate_pct=format_percent(THRESHOLD_ACCELERATE, lang, signed=False),
                     ),
                     " → ",
                     status_badge(row["status"], lang),
