@@ -85,7 +85,9 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     )
     from .ui.guard import init_callback_guard
     from .ui.pages import register_pages
+    from .ui.plotly_bundle import use_tracker_plotly_bundle
 
+    use_tracker_plotly_bundle(app)  # plotly.js with only our trace types, not the full 4.8 MB
     register_pages(app)
     init_callback_guard(server, app)
     server.register_error_handler(DependencyException, _no_such_component_file)
