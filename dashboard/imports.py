@@ -115,6 +115,9 @@ def prepare_import(
         checked = validate_destinations(raw, country_codes(), current)
     else:
         checked = validate(raw, store.indicators(), current, today=today)
+    # Problems name columns as the file does (指标代码, not indicator_id).
+    checked.errors = raw.named_as_in_file(checked.errors)
+    checked.warnings = raw.named_as_in_file(checked.warnings)
     planned = None
     if checked.ok and preview:
         meta = RevisionMeta(user_name="", file_name=name, sha256=sha256, dataset=dataset)

@@ -9,6 +9,10 @@ rows, so a template filled in and uploaded is accepted as it is:
   the import skips them too; each spells one example out in its first cell.
 * XLSX: the same rows to fill on the first sheet (the one the importer reads) and the examples,
   with real ids, on a second sheet.
+
+The ``unit`` column is pre-filled (DOMAIN.md): in the Chinese template with the unit Chinese
+sources publish in (亿元, 万吨, 万标箱, 万人次, 亿美元), in the English one with the tracker's
+display unit; the import converts either exactly.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ import io
 
 import pandas as pd
 
+from .core.units import CHINESE_SOURCE_UNIT
 from .exports import to_csv_bytes
-from .i18n import t
+from .i18n import normalise_language, t
 
 HEADERS = {
     "indicator_id": "indicator_id / 指标代码",
@@ -45,7 +50,14 @@ def _both(key: str) -> str:
     return f"{t(key, 'en')} / {t(key, 'zh')}"
 
 
-def _rows_to_fill(catalogue: pd.DataFrame) -> pd.DataFrame:
+def _unit_to_fill(indicator_unit: str, lang: str) -> str:
+    """The unit a row is pre-filled with: what Chinese sources write, or the display unit."""
+    if lang == "zh":
+        return CHINESE_SOURCE_UNIT.get(indicator_unit, indicator_unit)
+    return indicator_unit
+
+
+def _rows_to_fill(catalogue: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     return pd.DataFrame(
         {
             "indicator_id": catalogue["indicator_id"],
@@ -55,12 +67,12 @@ def _rows_to_fill(catalogue: pd.DataFrame) -> pd.DataFrame:
             "source": "",
             "note": "",
             "name": catalogue["name_en"] + " / " + catalogue["name_zh"],
-            "unit": catalogue["unit"] + " / " + catalogue["unit_zh"],
+            "unit": [_unit_to_fill(unit, lang) for unit in catalogue["unit"]],
         }
     )
 
 
-def _examples() -> pd.DataFrame:
+def _examples(lang: str = "en") -> pd.DataFrame:
     """The examples as rows (for the workbook's own sheet), marked as invented in the note."""
     frame = pd.DataFrame(EXAMPLES, columns=["indicator_id", "period", "value", "basis"])
     frame["source"] = EXAMPLE_SOURCE
@@ -69,7 +81,7 @@ def _examples() -> pd.DataFrame:
         for basis in frame["basis"]
     ]
     frame["name"] = _both("template.example.marker")
-    frame["unit"] = "billion CNY / 十亿元"
+    frame["unit"] = _unit_to_fill("billion CNY", lang)
     return frame
 
 
@@ -88,20 +100,22 @@ def _guidance_lines() -> pd.DataFrame:
     return frame
 
 
-def template_csv(catalogue: pd.DataFrame) -> bytes:
+def template_csv(catalogue: pd.DataFrame, lang: str = "en") -> bytes:
+    lang = normalise_language(lang)
     blank = pd.DataFrame({column: "" for column in HEADERS}, index=[0])
-    rows = pd.concat([_rows_to_fill(catalogue), blank, _guidance_lines()], ignore_index=True)
+    rows = pd.concat([_rows_to_fill(catalogue, lang), blank, _guidance_lines()], ignore_index=True)
     return to_csv_bytes(rows.rename(columns=HEADERS))
 
 
-def template_xlsx(catalogue: pd.DataFrame) -> bytes:
+def template_xlsx(catalogue: pd.DataFrame, lang: str = "en") -> bytes:
     from openpyxl import Workbook
 
+    lang = normalise_language(lang)
     book = Workbook()
     data = book.active
     data.title = "data"
     examples = book.create_sheet("examples")
-    for sheet, frame in ((data, _rows_to_fill(catalogue)), (examples, _examples())):
+    for sheet, frame in ((data, _rows_to_fill(catalogue, lang)), (examples, _examples(lang))):
         sheet.append([HEADERS[c] for c in frame.columns])
         for record in frame.itertuples(index=False):
             sheet.append(list(record))

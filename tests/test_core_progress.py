@@ -1128,3 +1128,37 @@ def test_target_share_is_latest_over_target_for_level_targets_only():
     assert level["status"] == "insufficient_data"  # no baseline near 2022Q4
     growth = one(ind("G", kind="growth", target_growth=0.15), annual("G", {2022: 100, 2024: 130}))
     assert nan(growth["target_share"])
+
+
+# ====================================================================== pending figures
+
+
+def test_a_year_to_date_figure_after_the_latest_value_is_pending_with_the_missing_quarters():
+    from dashboard.core.progress import pending_figures
+
+    # Annual 2024 and 2025, then January-March 2026: no trailing twelve months at 2026Q1
+    # without 2025Q2-Q4 as quarters; the latest value stays 2025.
+    rows = annual("F", {2024: 100, 2025: 110}) + [ob("F", "2026Q1", 30, "ytd", "s")]
+    out = pending_figures(catalogue(ind("F", kind="flow", target_value=TARGET_R10)),
+                          observations(rows), as_of="2026Q1")  # fmt: skip
+    assert out.to_dict("records") == [
+        {
+            "indicator_id": "F",
+            "period": "2026Q1",
+            "basis": "ytd",
+            "missing": ["2025Q2", "2025Q3", "2025Q4"],
+        }  # fmt: skip
+    ]
+    latest = run([ind("F", kind="flow", target_value=TARGET_R10)], rows, as_of="2026Q1")
+    assert latest.iloc[0]["latest_period"] == "2025Q4"
+
+
+def test_nothing_is_pending_once_the_four_quarters_are_known_and_stocks_never_are():
+    from dashboard.core.progress import pending_figures
+
+    rows = series("F", "2025Q1", [20, 25, 30, 35, 40])  # five quarters: 2026Q1 has its TTM
+    out = pending_figures(catalogue(ind("F", kind="flow", target_value=TARGET_R10)),
+                          observations(rows))  # fmt: skip
+    assert out.empty
+    stock = stock_points("S", {"2024Q4": 100, "2026Q1": 120})
+    assert pending_figures(catalogue(ind("S", target_value=TARGET_R10)), observations(stock)).empty

@@ -59,6 +59,13 @@ def test_conversion_matches_rational_arithmetic_for_every_unit():
                 assert convert(float(text), unit, indicator_unit) == float(exact), (unit, text)
 
 
+def test_a_bilingual_unit_is_accepted_when_both_parts_agree():
+    assert convert(815.84, "billion CNY / 十亿元", "billion CNY") == 815.84
+    assert convert(3935, "亿元 / 亿元", "billion CNY") == 393.5
+    with pytest.raises(UnitError):
+        convert(1, "billion CNY / 亿元", "billion CNY")
+
+
 def test_full_width_and_case_are_folded():
     assert normalise_unit("  BN   CNY ") == "bn cny"
     assert convert(1, "ＴＥＵ", "TEU") == 1

@@ -29,6 +29,7 @@ import pytest
 from conftest import FIRST_UPLOAD
 from test_corridor_upload import CORRIDOR_CODES_TESTED
 from test_defects_data import DEFECT_CODES_TESTED
+from test_upload_units import UNIT_CODES_TESTED
 
 from dashboard.i18n import en
 from dashboard.imports import commit_import, prepare_import, safe_file_name
@@ -548,7 +549,8 @@ REJECTIONS = [
                 header=HEADER_ZH,
                 encoding="gb18030",
             ),
-            (("period_invalid", 2, "period", "2025年第五季度"),),
+            # The column as the file names it (issue 12: 期间, not period).
+            (("period_invalid", 2, "期间", "2025年第五季度"),),
         )
     ),
 ]
@@ -679,8 +681,15 @@ ACCEPTANCES = [
     param(
         Accepted(
             "thousands_separator",
-            lambda: csv_bytes('ECO-TRADE,2024,"1,234",annual,,', 'ECO-TRADE,2023,"1,234,567.5",,,'),
-            (("ECO-TRADE", "2024", "annual", 1234.0), ("ECO-TRADE", "2023", "annual", 1234567.5)),
+            # A growth target: no figure alone makes it achieved (that would be a warning).
+            lambda: csv_bytes(
+                'LOG-FREIGHT-VOLUME,2024,"1,234",annual,,',
+                'LOG-FREIGHT-VOLUME,2023,"1,234,567.5",,,',
+            ),
+            (
+                ("LOG-FREIGHT-VOLUME", "2024", "annual", 1234.0),
+                ("LOG-FREIGHT-VOLUME", "2023", "annual", 1234567.5),
+            ),
         ),
     ),
     param(
@@ -871,7 +880,8 @@ WARNINGS = [
     Warned(
         "value_more_than_half_away_from_the_current_one",
         ("ECO-TRADE,2025,2000,annual,,",),
-        (("value_jump", 2, "value", "2000"),),
+        # 2000 also passes the 1,100 target: achieved in one step, so "check the unit" too.
+        (("value_jump", 2, "value", "2000"), ("value_makes_achieved", 2, "value", "2000")),
         in_message="800.68",
     ),
     Warned("value_within_half_of_the_current_one", ("ECO-TRADE,2025,1000,annual,,",), ()),
@@ -910,6 +920,7 @@ def test_every_problem_code_is_exercised_by_these_tests():
     covered |= {code for case in WARNINGS for code, *_ in case.expected}
     covered |= CORRIDOR_CODES_TESTED  # the corridor files' own codes (test_corridor_upload.py)
     covered |= DEFECT_CODES_TESTED  # limits and mixed encodings (test_defects_data.py)
+    covered |= UNIT_CODES_TESTED  # the unit column and plausibility (test_upload_units.py)
     assert covered == ALL_PROBLEM_CODES
 
 

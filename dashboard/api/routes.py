@@ -111,21 +111,24 @@ def progress():
 
 @api.get("/upload/template.<fmt>")
 def upload_template(fmt: str):
-    """The quarterly file template (CSV or XLSX), bilingual, with every indicator."""
+    """The quarterly file template (CSV or XLSX), bilingual headers, every indicator; its unit
+    column in the units Chinese sources use (``?lang=zh``) or the display units."""
     from flask import Response
 
+    from ..i18n import normalise_language
     from ..upload_template import template_csv, template_xlsx
 
     catalogue = get_store().indicators()
+    lang = normalise_language(request.args.get("lang"))
     if fmt == "csv":
         return Response(
-            template_csv(catalogue),
+            template_csv(catalogue, lang),
             mimetype="text/csv",
             headers={"Content-Disposition": "attachment; filename=tracker-template.csv"},
         )
     if fmt == "xlsx":
         return Response(
-            template_xlsx(catalogue),
+            template_xlsx(catalogue, lang),
             mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             headers={"Content-Disposition": "attachment; filename=tracker-template.xlsx"},
         )

@@ -48,7 +48,8 @@ class RecordKind:
 OBSERVATIONS = RecordKind(
     name="observations",
     key=tuple(KEY),
-    columns=(*KEY, "basis", "value", "source", "note", "confidence", "illustrative"),
+    # ``as_written``: the value and unit as the file wrote them ("3,935 亿元"), when it said one.
+    columns=(*KEY, "basis", "value", "source", "note", "confidence", "illustrative", "as_written"),
     compared=tuple(COMPARED),
     numeric=("value",),
 )

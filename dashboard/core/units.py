@@ -140,10 +140,12 @@ def factor(unit: str, indicator_unit: str) -> Decimal:
     folded = normalise_unit(unit)
     if not folded or folded == normalise_unit(indicator_unit):
         return Decimal(1)
-    factors = _FACTORS.get(indicator_unit, {})
-    if folded not in factors:
+    factors = {**_FACTORS.get(indicator_unit, {}), normalise_unit(indicator_unit): Decimal(1)}
+    # "billion CNY / 十亿元" (a bilingual header's cell): every part must say the same unit.
+    found = {factors.get(part.strip()) for part in folded.split("/")}
+    if None in found or len(found) != 1:
         raise UnitError(unit, accepted_units(indicator_unit))
-    return factors[folded]
+    return found.pop()
 
 
 def convert(value: float, unit: str, indicator_unit: str) -> float:

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     ),
     "problem.value_empty": "The value is empty.",
     "problem.value_not_number": "'{value}' is not a number.",
+    "problem.unit_not_for_indicator": "“{value}” is not a unit of {indicator}; use one of: {accepted}.",
     "problem.value_percent": "A percent sign is only accepted for indicators measured in percent.",
     "problem.value_negative": "The value cannot be negative for this indicator.",
     "problem.share_out_of_range": "A share must be between 0 and 100 (percent).",
@@ -63,6 +64,8 @@ MESSAGES: dict[str, str] = {
     "kind.growth": "growth",
     # ----- warnings -----
     "problem.period_future": "The period {value} is in the future.",
+    "problem.value_implausible": "The value {value} is more than three times, or less than a third of, {compared} ({compared_period}): check the unit.",
+    "problem.value_makes_achieved": "The value {value} makes this target achieved in one step: check the unit.",
     "problem.value_jump": (
         "The value {value} is more than 50 % away from the current value {old}."
     ),
@@ -297,7 +300,7 @@ MESSAGES: dict[str, str] = {
     "upload.template_heading": "1. Template",
     "upload.template_csv": "Template (CSV)",
     "upload.template_xlsx": "Template (Excel)",
-    "upload.template_help": "Headers in English and Chinese, one row per indicator to fill in (rows left without period and value are skipped), and an example of each basis (quarter, year to date, full year) with invented numbers: below the rows as lines starting with # in the CSV, which the import skips, and on a sheet of their own in the Excel file.",
+    "upload.template_help": "Headers in English and Chinese, one row per indicator to fill in (rows left without period and value are skipped), and an example of each basis (quarter, year to date, full year) with invented numbers: below the rows as lines starting with # in the CSV, which the import skips, and on a sheet of their own in the Excel file. The unit column says what unit each value is written in (亿元, 万吨, 万标箱, 万人次, 亿美元, or the tracker's own units); values are converted exactly, and a unit that does not fit the indicator is refused.",
     "template.examples": "EXAMPLES with invented numbers, not data: lines starting with # are skipped on import (their period and value cells are empty). Write your figures in the rows above, one row per indicator and period: indicator_id, period, value, basis, source, note.",
     "template.example.quarter": "the quarter alone",
     "template.example.ytd": "January to the end of the quarter",
@@ -343,7 +346,7 @@ MESSAGES: dict[str, str] = {
     "history.none": "No revision yet.",
     "history.all": "All revisions, newest first",
     "history.revision": "Revision",
-    "history.when": "When (UTC)",
+    "history.when": "When",
     "history.who": "Who",
     "history.dataset": "Data",
     "history.record": "Record",
@@ -360,7 +363,7 @@ MESSAGES: dict[str, str] = {
     "history.status.committed": "in force",
     "history.status.rolled_back": "rolled back",
     "history.revision_heading": "Revision {revision}",
-    "history.meta": "{dataset}, by {who} at {when} (UTC); file fingerprint (SHA-256) {sha}…",
+    "history.meta": "{dataset}, by {who} at {when}; file fingerprint (SHA-256) {sha}…",
     "history.raw_file": "Download the file as uploaded ({file})",
     "history.change": "Change",
     "history.before": "Before",

@@ -31,4 +31,12 @@ MESSAGES: dict[str, str] = {
     "table.filter_placeholder": "Filter…",
     "pace.share": "growing at {share} of the pace needed",
     "pace.away": "moving away from the target",
+    "upload.converted": " ({written} → {shown})",
+    "pending.heading": "Recorded, but not yet in the latest value:",
+    "pending.note": "the {period} figure ({basis}) does not change the latest value yet: a per-year flow needs the four quarters up to {period} (or a full-year figure); still missing: {missing}.",
+    "indicator.baseline": "Baseline",
+    "baseline.planned": "{value} ({used})",
+    "baseline.substituted": "{value} ({used}; no {planned} figure published, so the nearest within a year stands in)",
+    "baseline.period_substituted": "{used} (no {planned} figure published)",
+    "baseline.none": "baseline needed: no figure published for {planned} or within a year of it",
 }

@@ -30,4 +30,12 @@ MESSAGES: dict[str, str] = {
     "table.filter_placeholder": "筛选…",
     "pace.share": "增速为所需速度的{share}",
     "pace.away": "正偏离目标",
+    "upload.converted": "（{written} → {shown}）",
+    "pending.heading": "已收录、但尚未计入最新值的数据：",
+    "pending.note": "{period}（{basis}）的数据暂不改变最新值：年度流量需要截至{period}的连续四个季度数据（或全年数据），仍缺：{missing}。",
+    "indicator.baseline": "基期",
+    "baseline.planned": "{value}（{used}）",
+    "baseline.substituted": "{value}（{used}；{planned}无公开数据，以一年内最接近的数据代替）",
+    "baseline.period_substituted": "{used}（{planned}无公开数据）",
+    "baseline.none": "缺少基期数据：{planned}及其前后一年内均无公开数据",
 }

@@ -94,7 +94,7 @@ def limits_for(max_bytes: int) -> ReadLimits:
 
 
 REQUIRED_COLUMNS = ("indicator_id", "period", "value")
-OPTIONAL_COLUMNS = ("basis", "source", "note", "confidence", "illustrative")
+OPTIONAL_COLUMNS = ("basis", "unit", "source", "note", "confidence", "illustrative")
 
 #: Header names accepted for each column (compared after NFKC folding and lower-casing).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -106,6 +106,7 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("note", "notes", "备注", "说明"),
     "confidence": ("confidence", "可信度"),
     "illustrative": ("illustrative", "示例", "示例数据"),
+    "unit": ("unit", "units", "单位", "计量单位"),
 }
 
 
@@ -181,6 +182,15 @@ class RawTable:
     row_numbers: np.ndarray  # spreadsheet row number of each frame row (header = 1)
     kind: str  # "csv" or "xlsx"
     problems: list[Problem] = field(default_factory=list)  # header and formula problems
+    #: canonical column -> its header as the file wrote it ("指标代码", "value / 数值")
+    header_names: dict[str, str] = field(default_factory=dict)
+
+    def named_as_in_file(self, problems: list[Problem]) -> list[Problem]:
+        """The problems with each column named as the file names it, so staff find it."""
+        return [
+            replace(p, column=self.header_names[p.column]) if p.column in self.header_names else p
+            for p in problems
+        ]
 
 
 def _fold(text: str) -> str:
@@ -556,7 +566,7 @@ def read_table(
     for position, header in enumerate(headers):
         column = _match_header(header, spec)
         if column is None:
-            continue  # reference columns (name, unit) in the template are welcome and ignored
+            continue  # reference columns (the name) in the template are welcome and ignored
         if column in position_of:
             header_problems.append(
                 Problem("column_duplicate", row=HEADER_ROW, column=column, value=header)
@@ -588,7 +598,14 @@ def read_table(
     problems = header_problems + problems + formula_problems
     if not problems and frame.empty:
         raise FileRejected(Problem("file_no_rows", row=FILE_ROW))
-    return RawTable(frame=frame, row_numbers=row_numbers, kind=kind, problems=problems)
+    header_names = {column: headers[position].strip() for column, position in position_of.items()}
+    return RawTable(
+        frame=frame,
+        row_numbers=row_numbers,
+        kind=kind,
+        problems=problems,
+        header_names=header_names,
+    )
 
 
 def _unfilled_template_rows(

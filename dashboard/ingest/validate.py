@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from ..core.catalogue import bases_for_kind
+from ..core.changes import status_changes
 from ..core.periods import PeriodError, current_quarter, parse_period, quarter_label
+from ..core.plausibility import implausible_values
+from ..core.units import UnitError, factor
 from .problems import ERROR, WARNING, Problem
 from .reader import RawTable
 
@@ -185,6 +189,57 @@ def _periods(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
+def _written_number(value: float) -> str:
+    """A number as a person writes it: ``3935.0`` -> ``3,935``, ``0.81584`` -> ``0.81584``."""
+    exact = Decimal(repr(float(value)))
+    if exact == exact.to_integral_value():
+        return f"{int(exact):,}"
+    return f"{exact:,f}"
+
+
+def _convert_units(
+    found: _Collector,
+    cells: pd.DataFrame,
+    ids: pd.Series,
+    indicator_units: np.ndarray,
+    values: np.ndarray,
+    checkable: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Values in the indicator's own unit, and the value and unit as the file wrote them.
+
+    The ``unit`` column (``单位``) may say 亿元, 万吨, 万标箱, 万人次, 亿美元 and the other units
+    of DOMAIN.md; a value is converted exactly (decimal arithmetic, :mod:`core.units`). A
+    unit that does not fit the indicator is an error naming the units that do. Without the
+    column, or with an empty cell, the value is in the indicator's unit, as before.
+    """
+    written = _fold(cells["unit"])
+    as_written = np.full(len(values), None, dtype=object)
+    given = (written != "").to_numpy() & checkable
+    if not given.any():
+        return values, as_written
+    converted = values.copy()
+    pairs = pd.DataFrame({"unit": written.to_numpy(), "of": indicator_units})
+    factors: dict[tuple[str, str], Decimal | UnitError] = {}
+    for unit_text, indicator_unit in pairs[given].drop_duplicates().itertuples(index=False):
+        try:
+            factors[(unit_text, indicator_unit)] = factor(unit_text, indicator_unit)
+        except UnitError as refused:
+            factors[(unit_text, indicator_unit)] = refused
+    wrong = np.zeros(len(values), dtype=bool)
+    accepted = np.full(len(values), "", dtype=object)
+    for position in np.flatnonzero(given):
+        ratio = factors[(written.iloc[position], indicator_units[position])]
+        if isinstance(ratio, UnitError):
+            wrong[position] = True
+            accepted[position] = ", ".join(ratio.accepted)
+            continue
+        as_written[position] = f"{_written_number(values[position])} {written.iloc[position]}"
+        if ratio != 1:
+            converted[position] = float(Decimal(repr(float(values[position]))) * ratio)
+    found.flag(wrong, "unit_not_for_indicator", "unit", indicator=ids.to_numpy(), accepted=accepted)
+    return converted, as_written
+
+
 def validate(
     raw: RawTable,
     indicators: pd.DataFrame,
@@ -203,7 +258,7 @@ def validate(
             rows=pd.DataFrame(), errors=list(raw.problems), error_count=len(raw.problems)
         )
     cells = raw.frame.copy()
-    for column in ("basis", "source", "note", "confidence", "illustrative"):
+    for column in ("basis", "unit", "source", "note", "confidence", "illustrative"):
         if column not in cells:
             cells[column] = ""
     found = _Collector(raw.row_numbers, cells)
@@ -234,6 +289,7 @@ def validate(
     found.flag(not_number, "value_not_number", "value")
     found.flag(~not_number & percent & ~percent_unit & known, "value_percent", "value")
     numeric = ~np.isnan(values)
+    values, as_written = _convert_units(found, cells, ids, unit, values, known & numeric)
     found.flag(known & numeric & (values < 0), "value_negative", "value")
     found.flag(numeric & (kind == "share") & (values > 100), "share_out_of_range", "value")
 
@@ -290,10 +346,14 @@ def validate(
             "note": _or_none(note),
             "confidence": _or_none(confidence),
             "illustrative": illustrative_text.isin(_YES).to_numpy(),
+            "as_written": as_written,
         }
     )
 
     _warn(found, rows, quarters, current, today)
+    if current is not None:
+        checkable = known & numeric & good_period & ~pd.isna(basis.astype(object))
+        _warn_implausible(found, rows, checkable, indicators, current)
     errors = [p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == ERROR]
     warnings = [
         p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == WARNING
@@ -307,6 +367,64 @@ def validate(
         error_count=error_count,
         warning_count=found.counts[WARNING],
     )
+
+
+def _warn_implausible(
+    found: _Collector,
+    rows: pd.DataFrame,
+    checkable: np.ndarray,
+    indicators: pd.DataFrame,
+    current: pd.DataFrame,
+) -> None:
+    """Plausibility (DOMAIN.md): a value beyond 3x or 1/3 of the nearest comparable value in
+    force, or one that makes a target achieved in one step: "check the unit". Warnings, so
+    staff confirm them with a tick and ``dashboard import --strict`` refuses them."""
+    candidates = rows[checkable]
+    if candidates.empty:
+        return
+    columns = ["indicator_id", "period", "basis", "value"]
+    positions = np.flatnonzero(checkable)
+    far = np.zeros(len(rows), dtype=bool)
+    compared = np.full(len(rows), "", dtype=object)
+    compared_period = np.full(len(rows), "", dtype=object)
+    for found_row in implausible_values(indicators, current[columns], candidates[columns]):
+        position = positions[found_row.position]
+        far[position] = True
+        compared[position] = _written_number(found_row.compared_value)
+        compared_period[position] = found_row.compared_period
+    found.flag(
+        far,
+        "value_implausible",
+        "value",
+        WARNING,
+        compared=compared,
+        compared_period=compared_period,
+    )
+    try:
+        moved = status_changes(indicators, current, candidates)
+    except (KeyError, ValueError):  # a catalogue without targets: nothing to judge
+        return
+    jumped = moved[(moved["new_status"] == "achieved") & (moved["old_status"] != "achieved")]
+    achieved = np.zeros(len(rows), dtype=bool)
+    for indicator_id, period in zip(jumped["indicator_id"], jumped["new_period"], strict=True):
+        own = (rows["indicator_id"] == indicator_id).to_numpy() & checkable
+        if not own.any():
+            continue
+        # The uploaded row that dates the new latest value, else the indicator's last row.
+        at = own & (_quarter_labels_of(rows) == period)
+        achieved[np.flatnonzero(at if at.any() else own)[-1]] = True
+    found.flag(achieved & ~far, "value_makes_achieved", "value", WARNING)
+
+
+def _quarter_labels_of(rows: pd.DataFrame) -> np.ndarray:
+    """Each row's period as the quarter it ends in (a year is its Q4)."""
+    labels = []
+    for period in rows["period"]:
+        try:
+            labels.append(quarter_label(parse_period(str(period)).end_index))
+        except PeriodError:
+            labels.append("")
+    return np.array(labels, dtype=object)
 
 
 def _warn(

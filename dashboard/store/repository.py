@@ -45,6 +45,7 @@ OBSERVATION_COLUMNS = [
     "note",
     "confidence",
     "illustrative",
+    "as_written",
 ]
 
 
@@ -153,6 +154,10 @@ class Store:
                         "NOT NULL DEFAULT 'observations'"
                     )
                 )
+        observed = {c["name"] for c in inspect(self.engine).get_columns("observations")}
+        if "as_written" not in observed:  # a database made before the unit column (issue 11)
+            with write_transaction(self.engine) as conn:
+                conn.execute(text("ALTER TABLE observations ADD COLUMN as_written TEXT"))
 
     def upsert_catalogue(self, catalogue: pd.DataFrame) -> int:
         """Insert or update every indicator (the catalogue file is the source of truth)."""
@@ -242,6 +247,7 @@ class Store:
                 obs.c.note,
                 obs.c.confidence,
                 obs.c.illustrative,
+                obs.c.as_written,
                 obs.c.revision_id,
             )
             .join(newest, newest.c.observation_id == obs.c.observation_id)
@@ -269,6 +275,7 @@ class Store:
                     "note": pd.Series(dtype=object),
                     "confidence": pd.Series(dtype=object),
                     "illustrative": pd.Series(dtype=bool),
+                    "as_written": pd.Series(dtype=object),
                     "revision_id": pd.Series(dtype="int64"),
                 }
             )
@@ -632,8 +639,8 @@ def _rolled_back_by(conn: Connection, revision_id: int) -> int | None:
 
 def is_initialised(url: str) -> bool:
     """Whether ``dashboard init-db`` made the database at ``url``: every table, the columns
-    added since (``revisions.dataset``) and the catalogue. Creates nothing: a SQLite file that
-    does not exist is not opened (opening it would create it)."""
+    added since (``revisions.dataset``, ``observations.as_written``) and the catalogue.
+    Creates nothing: a SQLite file that does not exist is not opened (it would be created)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         path = Path(parsed.database)
@@ -647,6 +654,8 @@ def is_initialised(url: str) -> bool:
             if not set(schema.metadata.tables) <= tables:
                 return False
             if "dataset" not in {c["name"] for c in found.get_columns("revisions")}:
+                return False
+            if "as_written" not in {c["name"] for c in found.get_columns("observations")}:
                 return False
             return bool(conn.execute(select(func.count()).select_from(schema.indicators)).scalar())
     finally:

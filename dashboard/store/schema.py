@@ -82,6 +82,8 @@ observations = Table(
     Column("note", Text),
     Column("confidence", String(8)),
     Column("illustrative", Boolean, nullable=False, default=False),
+    # The value and unit as the uploaded file wrote them ("3,935 亿元"), when it gave a unit.
+    Column("as_written", Text),
     Column("withdrawn", Boolean, nullable=False, default=False),
     UniqueConstraint("revision_id", "indicator_id", "period", name="uq_observation_per_revision"),
     # Finds the newest row per key. (Look-ups by revision use the unique constraint's index.)

@@ -26,6 +26,35 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def pending_notes(pending: pd.DataFrame, lang: str, names: dict[str, str] | None = None):
+    """Why an accepted figure changes nothing yet: "2026Q1 (year to date) is recorded but does
+    not change the latest value: ... still missing: 2025Q2, 2025Q3, 2025Q4." One item each."""
+    if pending.empty:
+        return None
+    items = []
+    for row in pending.itertuples(index=False):
+        text = t(
+            "pending.note",
+            lang,
+            period=format_period(row.period, lang),
+            basis=t(f"basis.{row.basis}", lang),
+            missing=t("present.list.comma", lang).join(format_period(q, lang) for q in row.missing),
+        )
+        if names is not None:
+            text = f"{names.get(row.indicator_id, row.indicator_id)}: {text}"
+        items.append(html.Li(text, **{"data-pending": f"{row.indicator_id} {row.period}"}))
+    return html.Div(
+        [
+            html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}),
+            t("pending.heading", lang),
+            html.Ul(items, className="mb-0"),
+        ],
+        className="alert alert-info small",
+        role="note",
+        id="pending-figures",
+    )
+
+
 def reason(row: pd.Series, lang: str) -> str:
     """One short reason in words (never "R = 0.36"): what is needed against what happens."""
     rule = row["rule"]

@@ -11,14 +11,17 @@ import pandas as pd
 from dash import Dash, dcc, html
 
 from ...core.periods import PeriodError, parse_quarter, quarter_label
-from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK
+from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK, pending_figures
+from ...core.units import CHINESE_SOURCE_UNIT
+from ...core.units import factor as unit_factor
 from ...i18n import catalogue, normalise_language, t
 from ...store.reference import context_figures
 from ...web import get_store
-from ..cards import indicator_name, period_text, target_text, text_equivalent
+from ..cards import indicator_name, latest_with_age, target_text, text_equivalent
 from ..charts import chart_config
 from ..components import illustrative_banner, page_shell, page_url, source_links
 from ..format import format_number, format_percent, format_period, format_value, pace_words
+from ..glance import pending_notes
 from ..status import STATUS_COLOURS, status_badge
 from .plan import DEFAULT_SCOPE, context_number, format_as_of, note_flags, slug
 
@@ -146,13 +149,16 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
                 "hovertemplate": "%{y:,.4~g}<extra></extra>",
             }
         )
+    scale, axis_unit = _chart_unit(unit, lang)
+    for trace in traces:
+        trace["y"] = [None if _missing(v) else v * scale for v in trace["y"]]
     return {
         "data": traces,
         "layout": {
             "height": 380,
             "margin": {"l": 60, "r": 20, "t": 20, "b": 40},
             "yaxis": {
-                "title": {"text": _unit_label(unit, lang)},
+                "title": {"text": axis_unit},
                 "rangemode": "tozero",
                 "tickformat": ",.6~g",
             },
@@ -168,6 +174,17 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
 
 def _unit_label(unit: str, lang: str) -> str:
     return t(f"unit.{unit.replace(' ', '_')}", lang)
+
+
+def _chart_unit(unit: str, lang: str) -> tuple[float, str]:
+    """The factor and the axis title that put a chart in the unit its page's text uses: in
+    Chinese the units of Chinese statistics (亿元, 万吨, 万标箱, 万人次, 亿美元), as the
+    figures beside the chart are written, not 十亿元."""
+    written = CHINESE_SOURCE_UNIT.get(unit)
+    if lang != "zh" or written is None:
+        return 1.0, _unit_label(unit, lang)
+    ratio = unit_factor(written, unit)
+    return (1.0, _unit_label(unit, lang)) if ratio == 1 else (float(1 / ratio), written)
 
 
 def yoy_figure(series: pd.DataFrame, lang: str) -> dict | None:
@@ -214,6 +231,33 @@ def _number(value: float, lang: str, unit: str | None = None) -> str:
     return format_value(value, unit, lang) if unit else format_number(value, lang, 4)
 
 
+def _as_year(period: str, row: pd.Series, lang: str) -> str:
+    """A flow's Q4 is its year ("2022", as the statistics publish it); else the quarter."""
+    if row["kind"] in ("flow", "growth") and isinstance(period, str) and period.endswith("Q4"):
+        return format_period(period[:4], lang)
+    return format_period(period, lang)
+
+
+def _baseline_period_text(row: pd.Series, lang: str) -> str:
+    used = _as_year(row["baseline_period"], row, lang)
+    if bool(row.get("baseline_substituted")):
+        planned = _as_year(row["planned_baseline_period"], row, lang)
+        return t("baseline.period_substituted", lang, used=used, planned=planned)
+    return used
+
+
+def _baseline_text(row: pd.Series, lang: str) -> str:
+    """The baseline actually used, and why when it is not the planned period (DOMAIN.md)."""
+    planned = _as_year(row.get("planned_baseline_period") or row["baseline_period"], row, lang)
+    if _missing(row["baseline_value"]):
+        return t("baseline.none", lang, planned=planned)
+    used = _as_year(row["baseline_period"], row, lang)
+    value = format_value(row["baseline_value"], row["unit"], lang)
+    if bool(row.get("baseline_substituted")):
+        return t("baseline.substituted", lang, value=value, used=used, planned=planned)
+    return t("baseline.planned", lang, value=value, used=used)
+
+
 def _pace(ratio: float, lang: str) -> str:
     """R with its meaning in words: "0.36: growing at 36% of the pace needed"."""
     if _missing(ratio):
@@ -226,7 +270,7 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
     unit = row["unit"]
     growth = row["kind"] == "growth"
     rows = [
-        ("b", "calc.b", format_period(row["baseline_period"], lang)),
+        ("b", "calc.b", _baseline_period_text(row, lang)),
         (
             "t",
             "calc.t",
@@ -536,19 +580,16 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
     series = series[series["quarter"] <= parse_quarter(as_of_label)]
     observations = store.current_observations()
     observations = observations[observations["indicator_id"] == indicator_id]
+    every = store.indicators()
+    own_catalogue = every[every["indicator_id"] == indicator_id]
 
     summary = text_equivalent(row, lang)
     yoy = yoy_figure(series, lang)
     name = indicator_name(row, lang)
     back = page_url("/", lang=lang, as_of=as_of_q)
     facts = [
-        (
-            "card.latest",
-            format_value(row["latest_value"], row["unit"], lang)
-            + (f" ({period_text(row, lang)})" if not _missing(row["latest_value"]) else "")
-            if not _missing(row["latest_value"])
-            else t("value.none", lang),
-        ),
+        ("card.latest", latest_with_age(row, lang, as_of_label)),
+        ("indicator.baseline", _baseline_text(row, lang)),
         ("card.target", target_text(row, lang)),
         ("indicator.expected_now", _number(row["expected_value"], lang, row["unit"])),
         ("card.projected", _number(row["projected_value"], lang, row["unit"])),
@@ -591,6 +632,7 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
                 id="indicator-facts",
             ),
             html.P(summary, className="lead fs-6", id="indicator-summary"),
+            pending_notes(pending_figures(own_catalogue, observations, as_of_label), lang),
             html.Section(
                 [
                     html.H2(t("indicator.series", lang), className="h5", id="series-heading"),

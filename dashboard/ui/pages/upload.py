@@ -18,14 +18,16 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...auth import current_account, has_role, require_role
-from ...core.changes import OBSERVATIONS, status_changes
+from ...core.changes import OBSERVATIONS, apply_rows, status_changes
 from ...core.corridors import RECORD_KINDS
+from ...core.progress import pending_figures
 from ...i18n import normalise_language, t
 from ...imports import DATASET_NAMES, PreparedImport, commit_import, prepare_import
 from ...ingest.reader import MAX_UPLOAD_BYTES
 from ...web import get_store
 from ..components import current_marker, download_pair, page_shell, page_url
 from ..format import format_cell, format_period, format_value
+from ..glance import pending_notes
 from ..status import status_badge
 
 PATH = "/upload"
@@ -130,6 +132,18 @@ def problems_table(problems, lang: str, table_id: str) -> html.Div:
     )
 
 
+def _conversion(row: pd.Series, shown: str, lang: str) -> html.Span | None:
+    """The value as the file wrote it, when it gave a unit: " (3,935 亿元 → 393.5 bn CNY)"."""
+    written = row.get("as_written")
+    if not isinstance(written, str) or not written:
+        return None
+    return html.Span(
+        t("upload.converted", lang, written=written, shown=shown),
+        className="text-muted",
+        **{"data-as-written": written},
+    )
+
+
 def _per_indicator(diff: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> html.Div:
     names = catalogue.set_index("indicator_id")
     units = names["unit"]
@@ -142,6 +156,7 @@ def _per_indicator(diff: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> ht
             rows[rows["change"] != "unchanged"].head(PREVIEW_ROWS_PER_INDICATOR).iterrows()
         ):
             new = format_value(row["value"], units[indicator_id], lang)
+            converted = _conversion(row, new, lang)
             if row["change"] == "replaced":
                 old = format_value(row["old_value"], units[indicator_id], lang)
                 text = t(
@@ -155,7 +170,12 @@ def _per_indicator(diff: pd.DataFrame, catalogue: pd.DataFrame, lang: str) -> ht
                 text = t(
                     "upload.added_value", lang, period=format_period(row["period"], lang), new=new
                 )
-            items.append(html.Li(text, **{"data-change": row["change"]}))
+            items.append(
+                html.Li(
+                    [text, converted] if converted else text,
+                    **{"data-change": row["change"]},
+                )
+            )
         sections.append(
             html.Div(
                 [
@@ -278,10 +298,16 @@ def _preview(prepared: PreparedImport, lang: str) -> list:
             _record_changes(preview.diff, prepared.dataset, lang),
         ]
         return parts
-    moved = status_changes(catalogue, store.current_observations(), prepared.validation.rows)
+    current, incoming = store.current_observations(), prepared.validation.rows
+    moved = status_changes(catalogue, current, incoming)
+    pending = pending_figures(catalogue, apply_rows(current, incoming))
+    pending = pending.merge(incoming[["indicator_id", "period"]], on=["indicator_id", "period"])
+    names = dict(zip(catalogue["indicator_id"], catalogue["name_zh" if lang == "zh" else "name_en"],
+                     strict=True))  # fmt: skip
     parts += [
         html.H3(t("upload.status_heading", lang), className="h6"),
         _status_table(moved, catalogue, lang),
+        pending_notes(pending, lang, names),
         html.H3(t("upload.values_heading", lang), className="h6"),
         _per_indicator(preview.diff, catalogue, lang),
     ]
@@ -496,7 +522,9 @@ def _controls(lang: str, dataset: str) -> list:
         html.Section(
             [
                 html.H2(t("upload.template_heading", lang), className="h5"),
-                download_pair(lang, TEMPLATE_BASE[dataset], "upload.template", "template"),
+                download_pair(
+                    lang, TEMPLATE_BASE[dataset], "upload.template", "template", {"lang": lang}
+                ),
                 html.P(
                     t(
                         "upload.template_help"
