@@ -5,7 +5,8 @@
  * #present-prev, #present-first): Dash's router then renders the slide from the new URL and
  * the browser keeps a history entry, exactly as a mouse click would.
  * Clickers send Right/Left arrows, Page Down/Up and space; Home goes to the first slide, F
- * toggles full screen. Keys typed into a form field, or with Ctrl/Alt/Cmd (Alt+Left is the
+ * toggles full screen, Escape follows #present-exit back to the overview view presenter mode
+ * came from (in full screen the browser takes the first Escape to leave full screen). Keys typed into a form field, or with Ctrl/Alt/Cmd (Alt+Left is the
  * browser's Back), are left alone.
  */
 (function () {
@@ -65,6 +66,8 @@
       follow("present-first");
     } else if (key === "f" || key === "F") {
       toggleFullscreen();
+    } else if (key === "Escape" || key === "Esc") {
+      follow("present-exit");
     } else {
       return;
     }

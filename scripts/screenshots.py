@@ -3,7 +3,12 @@
 Serves the app over a fresh SQLite database seeded by ``init-db`` (the published data), drives
 Debian's headless Chromium through chromedriver, waits until Dash has rendered, and captures:
 every page at 1366x768 in English and Chinese, plus the overview at 1920x1080 (projector) and
-390x844 (phone). Run: ``.venv/bin/python scripts/screenshots.py [--out docs/screenshots]``
+390x844 (phone), and presenter mode's slides at 1920x1080, 1366x768, 1024x768 and 390x844 (the
+phone's whole stacked slide). Run: ``.venv/bin/python scripts/screenshots.py [--out
+docs/screenshots] [--only present]`` (``--only present``: the presenter slides alone).
+Issue 12's staff pictures (``--only staff``: /history's rollback confirmation, the list after
+it, /history signed out and the sign-in page) and the corridor page's China map and slider note
+(``--only corridors``) are taken at 1366x768, 1920x1080 and 390x844.
 """
 
 from __future__ import annotations
@@ -29,9 +34,22 @@ PAGES = {
     "methodology": "/methodology",
 }
 EXTRA_SIZES = {"projector-1920x1080": (1920, 1080), "phone-390x844": (390, 844)}
-#: Presenter mode, at the two projector sizes of issue 6: a pillar slide and "what changed".
-PRESENT = {"present-logistics": "logistics", "present-changes": "changes"}
-PRESENT_SIZES = {"1920x1080": (1920, 1080), "1024x768": (1024, 768)}
+#: Presenter mode (issues 6 and 12): the whole deck's first slide and its "what changed", one
+#: pillar's deck ("what changed" among its targets only), and a slide where nothing is judged
+#: (as of 2024Q2 no logistics target has a baseline and a year of data: it leads with what is
+#: known). At two projectors, a laptop and a phone.
+PRESENT = {
+    "present-logistics": "",
+    "present-changes": "slide=changes",
+    "present-economy-changes": "pillar=economy&slide=changes",
+    "present-unjudged": "pillar=logistics&as_of=2024Q2",
+}
+PRESENT_SIZES = {
+    "1920x1080": (1920, 1080),
+    "1366x768": (1366, 768),
+    "1024x768": (1024, 768),
+    "390x844": (390, 844),
+}
 ADMIN = ("screenshot.admin", "screenshot-password")
 #: Staff pages, shown after signing in: (name, path, file to choose on the upload page).
 BAD_FILE = "indicator_id,period,value\nECO-TRADE,2025Q9,abc\nNOPE,2025Q3,1\n"
@@ -41,6 +59,16 @@ REACH_FILE = (
     "2025-09,land_sea,580,130,https://example.gov.cn/reach,EXAMPLE for the screenshot only\n"
     "2024-08,land_sea,520,124,https://example.gov.cn/reach,EXAMPLE for the screenshot only\n"
 )
+#: Issue 12 at a laptop, a projector and a phone: /history's rollback confirmation, the page
+#: signed out and the sign-in page it leads to, the China map's labels.
+STAFF_SIZES = {"1920x1080": (1920, 1080), "390x844": (390, 844), "1366x768": (1366, 768)}
+#: An upload for /history to roll back (one value replaced, one added), as a staff member.
+EXAMPLE_UPLOAD = (
+    "indicator_id,period,value,basis,source,note\n"
+    "ECO-TRADE,2025,1150,annual,example upload,EXAMPLE for the screenshot only ({lang})\n"
+    "ECO-TRADE,2018,500,annual,example upload,EXAMPLE for the screenshot only ({lang})\n"
+)
+EXAMPLE_STAFF = "wang.staff"
 
 
 def _free_port() -> int:
@@ -90,7 +118,8 @@ def _driver():
     return webdriver.Chrome(options=options)
 
 
-def _capture(driver, url: str, size: tuple[int, int], path: Path) -> None:
+def _capture(driver, url: str, size: tuple[int, int], path: Path, whole: bool = False) -> None:
+    """The window at ``size``; ``whole``: the whole page, as tall as it scrolls (a phone)."""
     width, height = size
     driver.execute_cdp_cmd(
         "Emulation.setDeviceMetricsOverride",
@@ -110,6 +139,13 @@ def _capture(driver, url: str, size: tuple[int, int], path: Path) -> None:
         time.sleep(0.2)
     time.sleep(0.6)  # let plotly finish its transitions
     path.parent.mkdir(parents=True, exist_ok=True)
+    if whole:  # a window as tall as the page (the bar then sits at its end, as scrolled)
+        tall = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.execute_cdp_cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": max(tall, height), "deviceScaleFactor": 1, "mobile": True},
+        )
+        time.sleep(0.8)  # plotly redraws at the new size
     driver.save_screenshot(str(path))
 
 
@@ -131,7 +167,6 @@ def _staff_pages(driver, base: str, lang: str, out: Path, folder: Path) -> None:
         driver.find_element("css selector", "#upload-file input[type=file]").send_keys(str(path))
         time.sleep(2)
         driver.save_screenshot(str(out / f"upload-{name}-{lang}.png"))
-    _capture(driver, f"{base}/history?lang={lang}&revision=1", size, out / f"history-{lang}.png")
     # A corridor reach file (issue 5): its own kind of upload, previewed, never confirmed.
     _capture(
         driver, f"{base}/upload?dataset=reach&lang={lang}", size, out / f"upload-reach-{lang}.png"
@@ -141,40 +176,147 @@ def _staff_pages(driver, base: str, lang: str, out: Path, folder: Path) -> None:
     driver.find_element("css selector", "#upload-file input[type=file]").send_keys(str(path))
     time.sleep(2)
     driver.save_screenshot(str(out / f"upload-reach-preview-{lang}.png"))
-    for name in ("upload", "upload-errors", "upload-preview", "history", "upload-reach",
+    for name in ("upload", "upload-errors", "upload-preview", "upload-reach",
                  "upload-reach-preview"):  # fmt: skip
         print((out / f"{name}-{lang}.png").relative_to(ROOT))
+
+
+def _scroll_to(driver, element_id: str) -> None:
+    """The element in the middle of the window (at its top when it is taller than half)."""
+    driver.execute_script(
+        "const e = document.getElementById(arguments[0]);"
+        "const block = e.getBoundingClientRect().height > window.innerHeight / 2 ? 'start'"
+        " : 'center'; e.scrollIntoView({block: block, behavior: 'instant'});",
+        element_id,
+    )
+    time.sleep(0.6)
+
+
+def _wait_for(driver, script: str, timeout: float = 10) -> None:
+    deadline = time.time() + timeout
+    while not driver.execute_script(script) and time.time() < deadline:
+        time.sleep(0.1)
+
+
+def _history(driver, base: str, lang: str, out: Path, database_url: str) -> None:
+    """/history signed in as an administrator (issue 12, point 7): an example upload, the page,
+    its rollback confirmation at each size, and the list right after confirming."""
+    from dashboard.imports import commit_import, prepare_import
+    from dashboard.store.repository import Store
+
+    store = Store.from_url(database_url)
+    data = EXAMPLE_UPLOAD.format(lang=lang).encode()
+    revision = commit_import(store, prepare_import(store, data, "q3.csv"), EXAMPLE_STAFF)
+    store.engine.dispose()
+    url = f"{base}/history?lang={lang}&revision={revision.revision_id}"
+    _capture(driver, url, (1366, 768), out / f"history-{lang}.png")
+    print(_shown(out / f"history-{lang}.png"))
+    for size_name, size in STAFF_SIZES.items():  # the laptop last: it confirms
+        target = out / f"history-confirm-{size_name}-{lang}.png"
+        _capture(driver, url, size, target)
+        driver.execute_script("document.getElementById('rollback-ask').click()")
+        _wait_for(driver, "return !document.getElementById('rollback-confirm').hidden")
+        _scroll_to(driver, "rollback-confirm")
+        driver.save_screenshot(str(target))
+        print(_shown(target))
+    driver.execute_script("document.getElementById('rollback-button').click()")
+    _wait_for(driver, "return !!document.getElementById('rollback-message')")
+    _scroll_to(driver, "rollback-outcome")
+    target = out / f"history-rolled-back-{lang}.png"
+    driver.save_screenshot(str(target))
+    print(_shown(target))
+
+
+def _signed_out(driver, base: str, lang: str, out: Path) -> None:
+    """/history signed out offers the sign-in; the sign-in page links back (issue 12, 9)."""
+    for size_name, size in STAFF_SIZES.items():
+        target = out / f"history-signed-out-{size_name}-{lang}.png"
+        _capture(driver, f"{base}/history?lang={lang}&revision=4", size, target)
+        print(_shown(target))
+        driver.execute_script("document.getElementById('history-sign-in').click()")
+        _wait_for(driver, "return !!document.getElementById('login-back')")
+        time.sleep(0.4)
+        target = out / f"history-sign-in-{size_name}-{lang}.png"
+        driver.save_screenshot(str(target))
+        print(_shown(target))
+
+
+def _corridors(driver, base: str, lang: str, out: Path) -> None:
+    """The China map's labels at each size, and the slider's note of a snapshot that has one
+    (issue 12, point 9)."""
+    for size_name, size in STAFF_SIZES.items():
+        target = out / f"corridors-china-{size_name}-{lang}.png"
+        _capture(driver, f"{base}/corridors?lang={lang}", size, target)
+        _scroll_to(driver, "china-map")
+        driver.save_screenshot(str(target))
+        print(_shown(target))
+    target = out / f"corridors-note-{lang}.png"
+    _capture(driver, f"{base}/corridors?lang={lang}&snapshot=2024-08", (1366, 768), target)
+    _wait_for(driver, "return !!document.querySelector('#reach-slider [role=slider]')")
+    time.sleep(0.4)
+    driver.save_screenshot(str(target))  # with the slider drawn (its code loads on demand)
+    print(_shown(target))
+
+
+def _shown(path: Path) -> str:
+    """The path as printed: relative to the checkout when it is inside it."""
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def _pages(driver, base: str, lang: str, out: Path) -> None:
+    for name, path in PAGES.items():
+        joiner = "&" if "?" in path else "?"
+        target = out / f"{name}-{lang}.png"
+        _capture(driver, f"{base}{path}{joiner}lang={lang}", (1366, 768), target)
+        print(target.relative_to(ROOT))
+    for name, size in EXTRA_SIZES.items():
+        target = out / f"overview-{name}-{lang}.png"
+        _capture(driver, f"{base}/?lang={lang}", size, target)
+        print(target.relative_to(ROOT))
+
+
+def _present(driver, base: str, lang: str, out: Path) -> None:
+    for name, query in PRESENT.items():
+        for size_name, size in PRESENT_SIZES.items():
+            target = out / f"{name}-{size_name}-{lang}.png"
+            url = f"{base}/present?{query + '&' if query else ''}lang={lang}"
+            _capture(driver, url, size, target, whole=size[0] < 500)
+            print(_shown(target))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--only",
+        choices=["present", "staff", "corridors"],
+        help="only these pictures (present: the presenter slides; staff: /history, signed in"
+        " and out, and the sign-in page; corridors: the China map and the slider's note)",
+    )
     args = parser.parse_args()
     port = _free_port()
     with tempfile.TemporaryDirectory() as folder:
-        server = _serve(f"sqlite:///{folder}/screens.db", port)
+        database_url = f"sqlite:///{folder}/screens.db"
+        server = _serve(database_url, port)
         driver = _driver()
         base = f"http://127.0.0.1:{port}"
         try:
-            for lang in ("en", "zh"):
-                for name, path in PAGES.items():
-                    joiner = "&" if "?" in path else "?"
-                    target = args.out / f"{name}-{lang}.png"
-                    _capture(driver, f"{base}{path}{joiner}lang={lang}", (1366, 768), target)
-                    print(target.relative_to(ROOT))
-                for name, size in EXTRA_SIZES.items():
-                    target = args.out / f"overview-{name}-{lang}.png"
-                    _capture(driver, f"{base}/?lang={lang}", size, target)
-                    print(target.relative_to(ROOT))
-                for name, pillar in PRESENT.items():
-                    for size_name, size in PRESENT_SIZES.items():
-                        target = args.out / f"{name}-{size_name}-{lang}.png"
-                        url = f"{base}/present?pillar={pillar}&lang={lang}"
-                        _capture(driver, url, size, target)
-                        print(target.relative_to(ROOT))
+            for lang in ("en", "zh") if args.only in (None, "present") else ():
+                if args.only != "present":
+                    _pages(driver, base, lang, args.out)
+                _present(driver, base, lang, args.out)
+            for lang in ("en", "zh") if args.only in (None, "corridors") else ():
+                _corridors(driver, base, lang, args.out)
+            if args.only in ("present", "corridors"):
+                return
             _sign_in(driver, base)
-            for lang in ("en", "zh"):
+            for lang in ("en", "zh") if args.only is None else ():
                 _staff_pages(driver, base, lang, args.out, Path(folder))
+            for lang in ("en", "zh"):
+                _history(driver, base, lang, args.out, database_url)
+            driver.delete_all_cookies()
+            for lang in ("en", "zh"):
+                _signed_out(driver, base, lang, args.out)
         finally:
             driver.quit()
             server.terminate()

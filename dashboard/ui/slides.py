@@ -1,8 +1,14 @@
 """Pieces of presenter mode: the pillar headline, large gauge cards, the "what changed" list.
 
 The "what changed" list is shared with the overview, so a leader sees the same rows on the
-projector and on the page. Gauges reuse the overview's figure (:func:`cards.gauge_figure`)
-with the size left to the slide, so both always draw the same thing.
+projector and on the page. Gauges reuse the overview's figures (:func:`cards.gauge_figure`,
+and :func:`cards.share_gauge_figure` for a level target with a value but no baseline) with
+the size and the type left to the slide, so both always draw the same thing.
+
+A slide says what is known before what is missing: the cards with a figure come first and
+large (a judged gauge, the share of the target, or the value itself), the targets without any
+data follow as one small strip; a pillar where nothing can be judged says in its headline
+which figures are known, with their period and "stale" where they are old.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import pandas as pd
 from dash import dcc, html
 
 from ..core.catalogue import PILLAR_IDS
+from ..core.periods import PeriodError, parse_quarter
 from ..core.progress import (
     ACHIEVED,
     INSUFFICIENT,
@@ -22,26 +29,55 @@ from ..core.progress import (
     ON_TRACK,
     REGRESSING,
 )
+from ..core.review import triage
 from ..i18n import catalogue, t
 from .cards import (
     gauge_figure,
     indicator_name,
+    latest_with_age,
     period_text,
+    share_gauge_figure,
+    stale_marker,
     target_text,
     text_equivalent,
 )
 from .components import page_url, source_links
 from .format import format_number, format_percent, format_period, format_value
+from .glance import reason
 from .status import status_badge
 
-#: The "what changed" slide's value of ``pillar`` in the URL; it comes after the pillars.
+#: The "what changed" slide's value of ``slide`` in the URL; it comes after the pillars.
 CHANGES = "changes"
 SLIDES = (*PILLAR_IDS, CHANGES)
 
 #: Statuses named in a headline, worst first (on track and achieved are counted instead).
 NAMED_STATUSES = (REGRESSING, LIMITED, NEEDS_ACCELERATION)
 
-#: Why a target cannot be judged, in words (card notices where they fit).
+#: A latest value older than this many quarters before "as of" is stale (DOMAIN.md).
+STALE_AFTER_QUARTERS = 4
+
+#: Gauge tick labels on a slide, in px: read from the back of a room (at least 20 px at
+#: 1920x1080; plotly's sizes do not scale with the window, so this holds at every size).
+SLIDE_TICK_PX = 20
+
+#: Why a target cannot be judged, in words, on a slide (never "undefined").
+_SLIDE_REASONS = {
+    "no_latest": "card.no_data",
+    "no_baseline": "card.baseline_needed",
+    "short_history": "card.short_history",
+    "growth_undefined": "present.reason.growth_undefined",
+    "ratio_undefined": "present.reason.ratio_undefined",
+}
+
+#: Why a card's figure is not judged, as the overview's first list says it.
+_SLIDE_REASON_WORDS = {
+    "no_baseline": "reason.baseline_needed",
+    "short_history": "reason.short_history",
+    "growth_undefined": "reason.growth_undefined",
+    "ratio_undefined": "reason.ratio_undefined",
+}
+
+#: Why a target cannot be judged, in words (the overview's "what changed" list).
 _REASONS = {
     "no_latest": "card.no_data",
     "no_baseline": "card.baseline_needed",
@@ -59,7 +95,7 @@ CHANGE_ICONS = {
 
 
 def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def short_name(row: pd.Series | dict, lang: str) -> str:
@@ -83,21 +119,48 @@ def join_names(names: list[str], lang: str) -> str:
     return f"{head}{t('present.list.and', lang)}{names[-1]}"
 
 
-def headline(rows: pd.DataFrame, pillar: str, lang: str) -> str:
-    """One sentence per pillar: how many targets are on track, then who is behind, worst first.
+def _known(row: pd.Series) -> bool:
+    return "latest_value" in row and not _missing(row["latest_value"])
 
-    "3 of 5 logistics targets on track; port throughput needs acceleration." Targets without
-    enough data are counted and said so, never silently left out; a pillar with no judged
-    target says that instead of "0 of 5 on track".
-    """
+
+def _is_stale(row: pd.Series) -> bool:
+    stale = row.get("stale")
+    return not _missing(stale) and bool(stale)
+
+
+def _value_text(row: pd.Series, lang: str) -> str:
+    return f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
+
+
+def headline_parts(rows: pd.DataFrame, pillar: str, lang: str, as_of: str | None = None) -> list:
+    """The headline as text and elements: "stale" beside an old figure is the overview's
+    marker (word and icon) when ``as_of`` is given, else the word alone."""
     total = len(rows)
     if total == 0:
-        return ""
+        return []
     counts = Counter(rows["status"])
     pillar_name = t(f"present.pillar_short.{pillar}", lang)
     end = t("present.headline.end", lang)
     if counts[INSUFFICIENT] == total:
-        return t("present.headline.none_judged", lang, total=total, pillar=pillar_name) + end
+        known = [row for _, row in rows.iterrows() if _known(row)]
+        if not known:
+            return [t("present.headline.none_judged", lang, total=total, pillar=pillar_name) + end]
+        # Nothing judged, but figures are known: lead with them, each with its period.
+        parts: list = [t("present.headline.known_intro", lang, total=total, pillar=pillar_name)]
+        for number, row in enumerate(known):
+            if number:
+                parts.append(t("present.headline.known_separator", lang))
+            parts.append(t("present.headline.known_name", lang, name=short_name(row, lang)))
+            if as_of is not None:
+                parts += latest_with_age(row, lang, as_of)
+            else:
+                stale = [" ", t("age.stale", lang)] if _is_stale(row) else []
+                parts += [_value_text(row, lang), *stale]
+        missing = total - len(known)
+        if missing:
+            number = "one" if missing == 1 else "many"
+            parts.append(t(f"present.headline.known_no_data.{number}", lang, count=missing))
+        return [*parts, end]
     on_track, achieved = counts[ON_TRACK], counts[ACHIEVED]
     key = "achieved_on_track" if achieved and on_track else "achieved" if achieved else "on_track"
     clauses = [
@@ -120,74 +183,168 @@ def headline(rows: pd.DataFrame, pillar: str, lang: str) -> str:
     if counts[INSUFFICIENT]:
         number = "one" if counts[INSUFFICIENT] == 1 else "many"
         clauses.append(t(f"present.headline.no_data.{number}", lang, count=counts[INSUFFICIENT]))
-    return capitalised(t("present.headline.separator", lang).join(clauses) + end)
+    return [capitalised(t("present.headline.separator", lang).join(clauses) + end)]
 
 
-def slide_gauge_figure(row: pd.Series, lang: str) -> dict | None:
-    """The overview's gauge, sized by the slide (fills its box; the number scales with it)."""
-    base = gauge_figure(row, lang)
+def headline(rows: pd.DataFrame, pillar: str, lang: str) -> str:
+    """One sentence per pillar: how many targets are on track, then who is behind, worst first.
+
+    "3 of 5 logistics targets on track; port throughput needs acceleration." Targets without
+    enough data are counted and said so, never silently left out. A pillar with no judged
+    target says what is known instead of "0 of 5 on track": "None of the 5 logistics targets
+    can be judged yet. Known: port throughput 197 million t (2017) stale; ..."
+    """
+    return "".join(headline_parts(rows, pillar, lang))
+
+
+def _for_slide(base: dict | None) -> dict | None:
+    """An overview gauge sized by the slide (fills its box; the number scales with it), its
+    tick labels large enough to read from the back of a room."""
     if base is None:
         return None
     figure = copy.deepcopy(base)
     trace = figure["data"][0]
     trace.get("number", {}).pop("font", None)  # plotly fits the number to the gauge
-    trace["gauge"]["axis"]["tickfont"] = {"size": 14}
+    axis = trace["gauge"]["axis"]
+    axis["tickfont"] = {"size": SLIDE_TICK_PX}
+    axis["nticks"] = 5  # fewer, larger labels: they must not run into each other
     layout = figure["layout"]
     layout.pop("height", None)
     layout["autosize"] = True
-    layout["margin"] = {"l": 44, "r": 44, "t": 22, "b": 6}
+    layout["margin"] = {"l": 66, "r": 66, "t": 30, "b": 6}  # room for "100%" at the ends
     return figure
 
 
-def _notice_key(row: pd.Series) -> str:
-    if _missing(row["latest_value"]):
-        return "card.no_data"
-    if _missing(row["baseline_value"]):
-        return "card.baseline_needed"
-    return _REASONS.get(row.get("rule"), "card.short_history")
+def slide_gauge_figure(row: pd.Series, lang: str) -> dict | None:
+    """The overview's gauge of a judged target, sized for a slide."""
+    return _for_slide(gauge_figure(row, lang))
 
 
-def slide_card(row: pd.Series, lang: str) -> html.Article:
-    """One target on a slide: name, status (word, icon, colour), gauge, latest and target."""
-    indicator_id = row["indicator_id"]
-    figure = slide_gauge_figure(row, lang) if row["status"] != INSUFFICIENT else None
-    if figure is not None:
-        # Hidden from screen readers: the sentence below is the gauge's text equivalent.
-        picture = html.Div(
-            dcc.Graph(
-                id={"type": "present-gauge", "index": indicator_id},
-                figure=figure,
-                config={"displayModeBar": False, "staticPlot": True, "responsive": True},
-                className="present-graph",
-            ),
-            className="present-gauge",
-            **{"aria-hidden": "true"},
-        )
-    else:
-        notice = _notice_key(row)
-        picture = html.Div(
-            [html.I(className="bi bi-info-circle", **{"aria-hidden": "true"}), t(notice, lang)],
-            className="present-gauge present-notice",
-            **{"data-notice": notice.split(".")[-1]},
-        )
-    latest = (
-        f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
-        if not _missing(row["latest_value"])
-        else t("value.none", lang)
+def slide_share_figure(row: pd.Series, lang: str) -> dict | None:
+    """The overview's share-of-target gauge (a level target with a value but no baseline, or
+    achieved without one), sized for a slide: drawn unlike a judged gauge."""
+    return _for_slide(share_gauge_figure(row, lang))
+
+
+#: What a card shows in its large space: a judged gauge, the share of the target, the value
+#: itself (a growth target not judged yet), or nothing (no data: a small card).
+JUDGED, SHARE, VALUE, EMPTY = "judged", "share", "value", "empty"
+
+
+def picture_kind(row: pd.Series, lang: str) -> str:
+    if row["status"] != INSUFFICIENT and gauge_figure(row, lang) is not None:
+        return JUDGED
+    if not _known(row):
+        return EMPTY
+    unjudged = row["status"] == INSUFFICIENT and row.get("rule") != "growth_undefined"
+    if (unjudged or row["status"] == ACHIEVED) and share_gauge_figure(row, lang) is not None:
+        return SHARE
+    return VALUE
+
+
+def _unjudged_reason(row: pd.Series, lang: str) -> str:
+    """ "Not judged: baseline needed" and the like, in words (never "undefined")."""
+    key = _SLIDE_REASON_WORDS.get(row.get("rule"), "reason.short_history")
+    return t("card.not_judged", lang, reason=t(key, lang))
+
+
+def _graph(row: pd.Series, figure: dict, kind: str) -> html.Div:
+    # Hidden from screen readers: the card's sentence is the gauge's text equivalent.
+    return html.Div(
+        dcc.Graph(
+            id={"type": "present-gauge", "index": row["indicator_id"]},
+            figure=figure,
+            config={"displayModeBar": False, "staticPlot": True, "responsive": True},
+            className="present-graph",
+        ),
+        className=f"present-gauge present-gauge-{kind}",
+        **{"aria-hidden": "true"},
     )
+
+
+def _title(row: pd.Series, lang: str) -> html.H2:
+    return html.H2(
+        capitalised(short_name(row, lang)),
+        className="present-card-title",
+        title=indicator_name(row, lang),
+    )
+
+
+def _empty_card(row: pd.Series, lang: str) -> html.Article:
+    """A target without any data: a small card (name, "No data yet", the target)."""
     return html.Article(
         [
-            html.H2(
-                capitalised(short_name(row, lang)),
-                className="present-card-title",
-                title=indicator_name(row, lang),
+            _title(row, lang),
+            html.P(
+                [
+                    html.I(className="bi bi-info-circle", **{"aria-hidden": "true"}),
+                    " ",
+                    t("card.no_data", lang),
+                ],  # fmt: skip
+                className="present-notice-line",
+                **{"data-notice": "no_data"},
             ),
+            html.P(
+                [t("card.target", lang), t("present.list.colon", lang), target_text(row, lang)],
+                className="present-empty-target",
+            ),
+            html.P(text_equivalent(row, lang), className="visually-hidden"),
+        ],
+        className=f"present-card present-card-empty status-border-{row['status']}",
+        **{
+            "data-indicator": row["indicator_id"],
+            "data-status": row["status"],
+            "data-picture": EMPTY,
+        },  # fmt: skip
+    )
+
+
+def slide_card(row: pd.Series, lang: str, as_of: str = "") -> html.Article:
+    """One target on a slide: name, status (word, icon, colour), what is known in large (a
+    gauge, the share of the target, or the value), latest value with its period and "stale"
+    where old, and the target. A target without any data is a small card."""
+    kind = picture_kind(row, lang)
+    if kind == EMPTY:
+        return _empty_card(row, lang)
+    latest: list = latest_with_age(row, lang, as_of)
+    below = None
+    if kind == JUDGED:
+        picture = _graph(row, slide_gauge_figure(row, lang), kind)
+    elif kind == SHARE:
+        picture = _graph(row, slide_share_figure(row, lang), kind)
+        if row["status"] == INSUFFICIENT:
+            below = _unjudged_reason(row, lang)
+    else:
+        # A growth target with one figure: the figure itself, large.
+        marker = stale_marker(row, lang, as_of)
+        picture = html.Div(
+            [
+                html.P(t("card.latest", lang), className="present-value-label"),
+                html.P(
+                    format_value(row["latest_value"], row["unit"], lang),
+                    className="present-value-number",
+                ),
+                html.P(
+                    [f"({period_text(row, lang)})", *([" ", marker] if marker else [])],
+                    className="present-value-period",
+                ),
+            ],
+            className="present-gauge present-value",
+        )
+        if row["status"] == INSUFFICIENT:
+            below = _unjudged_reason(row, lang)
+    return html.Article(
+        [
+            _title(row, lang),
             status_badge(row["status"], lang),
             picture,
+            html.P(below, className="present-not-judged", **{"data-notice": row.get("rule")})
+            if below
+            else None,
             html.Dl(
                 [
-                    html.Dt(t("card.latest", lang)),
-                    html.Dd(latest),
+                    # (the value shown large already: not twice)
+                    *([] if kind == VALUE else [html.Dt(t("card.latest", lang)), html.Dd(latest)]),
                     html.Dt(t("card.target", lang)),
                     html.Dd(target_text(row, lang)),
                 ],
@@ -196,8 +353,44 @@ def slide_card(row: pd.Series, lang: str) -> html.Article:
             html.P(text_equivalent(row, lang), className="visually-hidden"),
         ],
         className=f"present-card status-border-{row['status']}",
-        **{"data-indicator": indicator_id, "data-status": row["status"]},
+        **{
+            "data-indicator": row["indicator_id"],
+            "data-status": row["status"],
+            "data-picture": kind,
+        },  # fmt: skip
     )
+
+
+def slide_cards(rows: pd.DataFrame, lang: str, as_of: str) -> list:
+    """The cards of a pillar slide: those with a figure in a grid (catalogue order), then the
+    targets without any data as one strip of small cards."""
+    shown, empty = [], []
+    for _, row in rows.iterrows():
+        (empty if picture_kind(row, lang) == EMPTY else shown).append(slide_card(row, lang, as_of))
+    parts: list = []
+    if shown:
+        parts.append(html.Div(shown, className=f"present-grid present-grid-{min(len(shown), 5)}"))
+    if empty:
+        parts.append(
+            html.Div(
+                empty,
+                className="present-empty" + (" present-empty-only" if not shown else ""),
+                **{"aria-label": t("present.no_data_strip", lang)},
+                role="group",
+            )
+        )
+    return parts
+
+
+def gauge_help(rows: pd.DataFrame, lang: str) -> str:
+    """How to read the gauges on the slide (only the kinds it shows)."""
+    kinds = {picture_kind(row, lang) for _, row in rows.iterrows()}
+    parts = []
+    if JUDGED in kinds:
+        parts.append(t("present.gauge_help", lang))
+    if SHARE in kinds:
+        parts.append(t("present.share_help", lang))
+    return " ".join(parts)
 
 
 def sources_line(rows: pd.DataFrame, lang: str, element_id: str = "present-sources") -> html.P:
@@ -227,23 +420,45 @@ def sources_line(rows: pd.DataFrame, lang: str, element_id: str = "present-sourc
 # ----- what changed -------------------------------------------------------------------------
 
 
-def _side(change: pd.Series, side: str, lang: str) -> html.Td:
-    """One quarter's status with the figures that decided it."""
+def _older_than_a_year(period: object, quarter: str) -> bool:
+    """A latest value more than four quarters before the quarter it is shown "as of"."""
+    try:
+        return parse_quarter(quarter) - parse_quarter(period) > STALE_AFTER_QUARTERS
+    except (PeriodError, TypeError, ValueError):
+        return False
+
+
+def _side(
+    change: pd.Series, side: str, lang: str, quarter: str, reasons: dict[str, str] | None
+) -> html.Td:
+    """One quarter's status with the figures that decided it.
+
+    ``reasons`` (on a slide): the reason in words of each judged target ("needs 14.9% a year,
+    growing +6.4%") instead of the ratio R, which a room does not read.
+    """
     status = change[f"{side}_status"]
     value = change[f"{side}_value"]
+    value_parts: list
     if _missing(value):
-        value_text = t("value.none", lang)
+        value_parts = [t("value.none", lang)]
     else:
         period = change[f"{side}_period"]
+        shown = period
         is_year = change.get(f"{side}_is_year")
         if not _missing(is_year) and bool(is_year) and isinstance(period, str):
-            period = period[:4]
-        value_text = f"{format_value(value, change['unit'], lang)} ({format_period(period, lang)})"
+            shown = period[:4]
+        value_parts = [
+            f"{format_value(value, change['unit'], lang)} ({format_period(shown, lang)})"
+        ]
+        if _older_than_a_year(period, quarter):
+            value_parts += [" ", stale_marker({"stale": True}, lang, quarter)]
     if status == INSUFFICIENT:
-        reason_key = _REASONS.get(change.get(f"{side}_rule"), "card.no_data")
-        why = t(reason_key, lang)
+        table = _REASONS if reasons is None else _SLIDE_REASONS
+        why = t(table.get(change.get(f"{side}_rule"), "card.no_data"), lang)
     elif status == ACHIEVED:
         why = ""
+    elif reasons is not None:
+        why = reasons.get(change["indicator_id"], "")
     else:
         parts = []
         if change["kind"] == "growth" and not _missing(change.get(f"{side}_cagr_observed")):
@@ -256,11 +471,24 @@ def _side(change: pd.Series, side: str, lang: str) -> html.Td:
     return html.Td(
         [
             status_badge(status, lang),
-            html.Div(value_text, className="changed-value"),
+            html.Div(value_parts, className="changed-value"),
             html.Div(why, className="changed-why small") if why else None,
         ],
-        **{"data-side": side, "data-status": status},
+        **{
+            "data-side": side,
+            "data-status": status,
+            "data-label": t("changed.col.quarter", lang, quarter=format_period(quarter, lang)),
+        },
     )
+
+
+def reasons_in_words(progress: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Each judged target's reason in words, as the overview's first list gives it."""
+    return {
+        row["indicator_id"]: reason(row, lang)
+        for _, row in triage(progress).iterrows()
+        if row["status"] not in (INSUFFICIENT, ACHIEVED)
+    }
 
 
 def in_pillar_order(changes: pd.DataFrame) -> pd.DataFrame:
@@ -273,13 +501,21 @@ def in_pillar_order(changes: pd.DataFrame) -> pd.DataFrame:
 
 
 def what_changed(
-    changes: pd.DataFrame, lang: str, old: str, new: str, *, on_slide: bool = False
+    changes: pd.DataFrame,
+    lang: str,
+    old: str,
+    new: str,
+    *,
+    on_slide: bool = False,
+    reasons: tuple[dict[str, str], dict[str, str]] | None = None,
 ) -> html.Div:
     """The targets whose status moved between two quarters (or a sentence saying none did).
 
     ``id="what-changed"``, each row ``data-indicator``. On the overview the names link to the
     indicator pages; on a slide they are plain text, and the slide's headline already says
-    that nothing changed, so the list says what that means instead.
+    that nothing changed, so the list says what that means instead. ``reasons`` (old quarter,
+    new quarter; see :func:`reasons_in_words`) replace the ratio R by words. A figure more
+    than four quarters older than its quarter is marked "stale".
     """
     old_text, new_text = format_period(old, lang), format_period(new, lang)
     if changes.empty:
@@ -316,8 +552,8 @@ def what_changed(
                         className=f"changed-kind changed-{kind}",
                         **{"data-change": kind},
                     ),
-                    _side(change, "old", lang),
-                    _side(change, "new", lang),
+                    _side(change, "old", lang, old, reasons[0] if reasons else None),
+                    _side(change, "new", lang, new, reasons[1] if reasons else None),
                 ],
                 **{"data-indicator": change["indicator_id"]},
             )
@@ -350,10 +586,25 @@ def what_changed(
     )
 
 
-def changes_headline(changes: pd.DataFrame, lang: str, old: str, new: str) -> str:
+def changes_headline(
+    changes: pd.DataFrame, lang: str, old: str, new: str, pillar: str | None = None
+) -> str:
+    """How many targets changed status (of one pillar's, on that pillar's deck)."""
     old_text, new_text = format_period(old, lang), format_period(new, lang)
     count = len(changes)
+    number = "one" if count == 1 else "many"
+    if pillar is not None:
+        pillar_name = t(f"present.pillar_short.{pillar}", lang)
+        if count == 0:
+            return t("present.changes.none", lang, pillar=pillar_name, old=old_text, new=new_text)
+        return t(
+            f"present.changes.{number}",
+            lang,
+            count=count,
+            pillar=pillar_name,
+            old=old_text,
+            new=new_text,
+        )
     if count == 0:
         return t("changed.none", lang, old=old_text, new=new_text)
-    number = "one" if count == 1 else "many"
     return t(f"changed.headline.{number}", lang, count=count, old=old_text, new=new_text)

@@ -193,7 +193,7 @@ def _toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
                     html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}),
                     t("present.toolbar.present", lang),
                 ],
-                href=page_url("/present", pillar=pillar or PILLAR_IDS[0], lang=lang, as_of=as_of),
+                href=page_url("/present", pillar=pillar, lang=lang, as_of=as_of),
                 className="btn btn-sm btn-primary",
                 id="present-link",
                 title=t("present.toolbar.present_title", lang),

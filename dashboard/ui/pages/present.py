@@ -1,12 +1,17 @@
 """Presenter mode ``/present``: one pillar per full-screen slide, then "What changed".
 
-The slide lives in the URL (``/present?pillar=economy&lang=zh&as_of=2025Q3``, plus
-``&auto=30`` to advance by itself), exactly like the overview's view: the page renders from the
-URL alone, and moving between slides follows a ``dcc.Link``, so every slide is a history entry
+The deck and the slide live in the URL, exactly like the overview's view: ``pillar`` is the
+overview's filter and chooses the deck (``/present?pillar=economy``: the economy slide, then
+what changed among the economy targets; no ``pillar``, or an unknown one: the four pillars,
+then what changed among all targets), ``slide`` names the slide in that deck (left out for the
+deck's first: ``/present?pillar=economy&slide=changes``, ``/present?slide=platform&lang=zh``),
+plus ``lang``, ``as_of`` and ``&auto=30`` to advance by itself. The page renders from the URL
+alone, and moving between slides follows a ``dcc.Link``, so every slide is a history entry
 (Back works) and a shared address opens the same slide. Clickers send arrow, space and page
 keys; ``assets/present.js`` turns them into clicks on those links (``present-next``,
-``present-prev``, ``present-first``) and handles ``f`` (full screen) and the auto-advance.
-There is no header or footer: the slide is the whole window.
+``present-prev``, ``present-first``), Escape into a click on ``present-exit`` (back to the
+overview with the same filter, quarter and language), and handles ``f`` (full screen) and the
+auto-advance. There is no header or footer: the slide is the whole window.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, html
 
+from ...core.catalogue import PILLAR_IDS
 from ...core.review import previous_quarter, status_changes_between
 from ...i18n import normalise_language, t
 from ...web import get_store
@@ -23,8 +29,10 @@ from ..slides import (
     CHANGES,
     SLIDES,
     changes_headline,
-    headline,
-    slide_card,
+    gauge_help,
+    headline_parts,
+    reasons_in_words,
+    slide_cards,
     sources_line,
     what_changed,
 )
@@ -49,73 +57,100 @@ def auto_seconds(text: str | None) -> int | None:
     return min(max(seconds, AUTO_MIN), AUTO_MAX) if seconds > 0 else None
 
 
-def slide_url(slide: str, lang: str, as_of: str | None, auto: int | None) -> str:
-    return page_url(PATH, pillar=slide, lang=lang, as_of=as_of, auto=str(auto) if auto else None)
+def deck(pillar: str | None) -> tuple[str, ...]:
+    """The slides for the overview's filter: one pillar and its changes, or all of them."""
+    return (pillar, CHANGES) if pillar in PILLAR_IDS else SLIDES
+
+
+def slide_url(
+    pillar: str | None, slide: str, lang: str, as_of: str | None, auto: int | None
+) -> str:
+    """The address of ``slide`` in the deck of ``pillar`` (the deck's first: no ``slide``)."""
+    return page_url(
+        PATH,
+        pillar=pillar,
+        slide=None if slide == deck(pillar)[0] else slide,
+        lang=lang,
+        as_of=as_of,
+        auto=str(auto) if auto else None,
+    )
 
 
 def layout(
     pillar: str | None = None,
+    slide: str | None = None,
     lang: str | None = None,
     as_of: str | None = None,
     auto: str | None = None,
     **_,
 ):
-    """The slide for the URL's parameters; an unknown or missing pillar is the first slide."""
+    """The slide for the URL's parameters: ``pillar`` chooses the deck (an unknown or missing
+    one: all pillars), ``slide`` the slide in it (unknown or missing: the deck's first)."""
     lang = normalise_language(lang)
-    slide = pillar if pillar in SLIDES else SLIDES[0]
+    pillar = pillar if pillar in PILLAR_IDS else None
+    slides = deck(pillar)
+    slide = slide if slide in slides else slides[0]
     as_of = valid_quarter(as_of)
     seconds = auto_seconds(auto)
     store = get_store()
     return store.memoize(
-        ("present", lang, slide, as_of, seconds),
-        lambda: _view(store, lang, slide, as_of, seconds),
+        ("present", lang, pillar, slide, as_of, seconds),
+        lambda: _view(store, lang, pillar, slide, as_of, seconds),
     )
 
 
 def _pillar_slide(progress, pillar: str, lang: str) -> list:
     rows = progress[progress["pillar"] == pillar]
-    count = max(len(rows), 1)
+    as_of = progress.attrs["as_of"]
+    help_text = gauge_help(rows, lang)
     return [
-        html.P(headline(rows, pillar, lang), id="present-headline", className="present-headline"),
-        html.Div(
-            [slide_card(row, lang) for _, row in rows.iterrows()],
-            className=f"present-grid present-grid-{min(count, 5)}",
+        html.P(
+            headline_parts(rows, pillar, lang, as_of),
+            id="present-headline",
+            className="present-headline",
         ),
-        html.P(t("present.gauge_help", lang), className="present-help"),
+        *slide_cards(rows, lang, as_of),
+        html.P(help_text, className="present-help") if help_text else None,
         sources_line(rows, lang),
     ]
 
 
-def _changes_slide(store, progress, lang: str) -> list:
+def _changes_slide(store, progress, lang: str, pillar: str | None) -> list:
+    """What changed since the quarter before: among the deck's pillar's targets, or all."""
     new = progress.attrs["as_of"]
     old = previous_quarter(new)
-    changes = status_changes_between(store.progress(as_of=old), progress)
+    before = store.progress(as_of=old)
+    changes = status_changes_between(before, progress)
+    if pillar is not None:
+        changes = changes[changes["pillar"] == pillar]
     changed_ids = set(changes["indicator_id"])
+    reasons = (reasons_in_words(before, lang), reasons_in_words(progress, lang))
     return [
         html.P(
-            changes_headline(changes, lang, old, new),
+            changes_headline(changes, lang, old, new, pillar),
             id="present-headline",
             className="present-headline",
         ),
-        html.Div(what_changed(changes, lang, old, new, on_slide=True), className="present-changes"),
+        html.Div(
+            what_changed(changes, lang, old, new, on_slide=True, reasons=reasons),
+            className="present-changes",
+        ),
         html.P(
-            [
-                t(
-                    "changed.intro",
-                    lang,
-                    old=format_period(old, lang),
-                    new=format_period(new, lang),
-                ),
-                " ",
-                t("changed.method_note", lang),
-            ],
+            t(
+                "changed.intro",
+                lang,
+                old=format_period(old, lang),
+                new=format_period(new, lang),
+            ),
             className="present-help",
         ),
         sources_line(progress[progress["indicator_id"].isin(changed_ids)], lang),
     ]
 
 
-def _nav_link(slide: str | None, key: str, icon: str, element_id: str, lang, as_of, auto):
+def _nav_link(
+    pillar: str | None, slide: str | None, key: str, icon: str, element_id: str, lang, as_of, auto
+):
     """A slide link, or the same label disabled where there is nowhere to go."""
     content = [
         html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
@@ -130,38 +165,41 @@ def _nav_link(slide: str | None, key: str, icon: str, element_id: str, lang, as_
         )
     return dash.dcc.Link(
         content,
-        href=slide_url(slide, lang, as_of, auto),
+        href=slide_url(pillar, slide, lang, as_of, auto),
         id=element_id,
         className="btn btn-outline-light",
         title=t(f"present.{key}_title", lang),
     )
 
 
-def _bar(slide: str, lang: str, as_of: str | None, auto: int | None, pillar_view: str | None):
-    index = SLIDES.index(slide)
-    total = len(SLIDES)
-    previous = SLIDES[index - 1] if index > 0 else None
-    following = SLIDES[index + 1] if index + 1 < total else None
+def _bar(pillar: str | None, slide: str, lang: str, as_of: str | None, auto: int | None):
+    slides = deck(pillar)
+    index = slides.index(slide)
+    total = len(slides)
+    previous = slides[index - 1] if index > 0 else None
+    following = slides[index + 1] if index + 1 < total else None
     auto_part = []
     if auto:
         auto_part = [
             html.Span(t("present.auto", lang, seconds=auto), className="present-auto"),
             dash.dcc.Link(
                 t("present.auto_stop", lang),
-                href=slide_url(slide, lang, as_of, None),
+                href=slide_url(pillar, slide, lang, as_of, None),
                 className="btn btn-sm btn-outline-light",
                 id="present-auto-stop",
                 title=t("present.auto_stop_title", lang),
             ),
         ]
+    links = {"lang": lang, "as_of": as_of, "auto": auto}
     return html.Nav(
         [
+            # Back to the view presenter mode came from: the same filter, quarter, language.
             dash.dcc.Link(
                 [
                     html.I(className="bi bi-box-arrow-left", **{"aria-hidden": "true"}),
                     html.Span(t("present.exit", lang), className="present-bar-label"),
                 ],
-                href=page_url("/", lang=lang, as_of=as_of, pillar=pillar_view),
+                href=page_url("/", pillar=pillar, as_of=as_of, lang=lang),
                 id="present-exit",
                 className="btn btn-outline-light",
                 title=t("present.exit_title", lang),
@@ -170,16 +208,15 @@ def _bar(slide: str, lang: str, as_of: str | None, auto: int | None, pillar_view
             html.Div(
                 [
                     _nav_link(
-                        SLIDES[0] if index > 0 else None,
+                        pillar,
+                        slides[0] if index > 0 else None,
                         "first",
                         "bi-chevron-double-left",
                         "present-first",
-                        lang,
-                        as_of,
-                        auto,
+                        **links,
                     ),
                     _nav_link(
-                        previous, "previous", "bi-chevron-left", "present-prev", lang, as_of, auto
+                        pillar, previous, "previous", "bi-chevron-left", "present-prev", **links
                     ),
                     html.Span(
                         f"{index + 1} / {total}",
@@ -193,7 +230,7 @@ def _bar(slide: str, lang: str, as_of: str | None, auto: int | None, pillar_view
                         },
                     ),
                     _nav_link(
-                        following, "next", "bi-chevron-right", "present-next", lang, as_of, auto
+                        pillar, following, "next", "bi-chevron-right", "present-next", **links
                     ),
                 ],
                 className="present-bar-slides",
@@ -215,14 +252,16 @@ def _bar(slide: str, lang: str, as_of: str | None, auto: int | None, pillar_view
     )
 
 
-def _view(store, lang: str, slide: str, as_of: str | None, auto: int | None) -> html.Div:
+def _view(
+    store, lang: str, pillar: str | None, slide: str, as_of: str | None, auto: int | None
+) -> html.Div:
     progress = store.progress(as_of=as_of)
     as_of_label = progress.attrs["as_of"]
     if slide == CHANGES:
         title = t(
             "changed.heading", lang, quarter=format_period(previous_quarter(as_of_label), lang)
         )
-        body = _changes_slide(store, progress, lang)
+        body = _changes_slide(store, progress, lang, pillar)
     else:
         title = t(f"pillar.{slide}", lang)
         body = _pillar_slide(progress, slide, lang)
@@ -243,9 +282,11 @@ def _view(store, lang: str, slide: str, as_of: str | None, auto: int | None) -> 
             *body,
         ],
         id="present-root",
-        className="present-slide",
+        className="present-slide" + (" present-slide-changes" if slide == CHANGES else ""),
         **{
+            # data-pillar: the slide shown (a pillar, or "changes"); data-deck: the filter.
             "data-pillar": slide,
+            "data-deck": pillar or "all",
             "data-as-of": as_of_label,
             "data-auto": str(auto) if auto else "",
         },
@@ -253,7 +294,7 @@ def _view(store, lang: str, slide: str, as_of: str | None, auto: int | None) -> 
     return html.Div(
         [
             html.Main(root, id="main", className="present-main"),
-            _bar(slide, lang, as_of, auto, slide if slide != CHANGES else None),
+            _bar(pillar, slide, lang, as_of, auto),
         ],
         className="present-frame",
         lang="zh-CN" if lang == "zh" else "en",
