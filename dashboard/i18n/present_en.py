@@ -94,8 +94,4 @@ MESSAGES: dict[str, str] = {
     "changed.kind.worsened": "Worsened",
     "changed.kind.newly_judged": "Now judged",
     "changed.kind.no_longer_judged": "No longer judged",
-    "changed.ratio": "ratio R = {ratio}",
-    "changed.growth": "growth {growth} a year",
-    "changed.reason.growth_undefined": "Growth undefined (a value is zero or negative)",
-    "changed.reason.ratio_undefined": "Ratio undefined (no growth required)",
 }

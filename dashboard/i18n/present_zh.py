@@ -93,8 +93,4 @@ MESSAGES: dict[str, str] = {
     "changed.kind.worsened": "变差",
     "changed.kind.newly_judged": "开始可判断",
     "changed.kind.no_longer_judged": "不再可判断",
-    "changed.ratio": "比值 R = {ratio}",
-    "changed.growth": "年均增长 {growth}",
-    "changed.reason.growth_undefined": "增速无定义（存在零或负值）",
-    "changed.reason.ratio_undefined": "比值无定义（无需增长）",
 }

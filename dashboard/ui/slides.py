@@ -42,7 +42,7 @@ from .cards import (
     text_equivalent,
 )
 from .components import page_url, source_links
-from .format import format_number, format_percent, format_period, format_value
+from .format import format_period, format_value
 from .glance import reason
 from .status import status_badge
 
@@ -78,13 +78,6 @@ _SLIDE_REASON_WORDS = {
 }
 
 #: Why a target cannot be judged, in words (the overview's "what changed" list).
-_REASONS = {
-    "no_latest": "card.no_data",
-    "no_baseline": "card.baseline_needed",
-    "short_history": "card.short_history",
-    "growth_undefined": "changed.reason.growth_undefined",
-    "ratio_undefined": "changed.reason.ratio_undefined",
-}
 
 CHANGE_ICONS = {
     "improved": "bi-arrow-up-right",
@@ -429,7 +422,7 @@ def _older_than_a_year(period: object, quarter: str) -> bool:
 
 
 def _side(
-    change: pd.Series, side: str, lang: str, quarter: str, reasons: dict[str, str] | None
+    change: pd.Series, side: str, lang: str, quarter: str, reasons: dict[str, str]
 ) -> html.Td:
     """One quarter's status with the figures that decided it.
 
@@ -453,21 +446,11 @@ def _side(
         if _older_than_a_year(period, quarter):
             value_parts += [" ", stale_marker({"stale": True}, lang, quarter)]
     if status == INSUFFICIENT:
-        table = _REASONS if reasons is None else _SLIDE_REASONS
-        why = t(table.get(change.get(f"{side}_rule"), "card.no_data"), lang)
+        why = t(_SLIDE_REASONS.get(change.get(f"{side}_rule"), "card.no_data"), lang)
     elif status == ACHIEVED:
         why = ""
-    elif reasons is not None:
-        why = reasons.get(change["indicator_id"], "")
     else:
-        parts = []
-        if change["kind"] == "growth" and not _missing(change.get(f"{side}_cagr_observed")):
-            growth = format_percent(change[f"{side}_cagr_observed"], lang)
-            parts.append(t("changed.growth", lang, growth=growth))
-        if not _missing(change.get(f"{side}_ratio")):
-            ratio = format_number(change[f"{side}_ratio"], lang, 2)
-            parts.append(t("changed.ratio", lang, ratio=ratio))
-        why = t("present.list.comma", lang).join(parts)
+        why = reasons.get(change["indicator_id"], "")
     return html.Td(
         [
             status_badge(status, lang),
@@ -507,7 +490,7 @@ def what_changed(
     new: str,
     *,
     on_slide: bool = False,
-    reasons: tuple[dict[str, str], dict[str, str]] | None = None,
+    reasons: tuple[dict[str, str], dict[str, str]],
 ) -> html.Div:
     """The targets whose status moved between two quarters (or a sentence saying none did).
 
@@ -552,8 +535,8 @@ def what_changed(
                         className=f"changed-kind changed-{kind}",
                         **{"data-change": kind},
                     ),
-                    _side(change, "old", lang, old, reasons[0] if reasons else None),
-                    _side(change, "new", lang, new, reasons[1] if reasons else None),
+                    _side(change, "old", lang, old, reasons[0]),
+                    _side(change, "new", lang, new, reasons[1]),
                 ],
                 **{"data-indicator": change["indicator_id"]},
             )

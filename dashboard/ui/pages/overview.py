@@ -31,7 +31,7 @@ from ..components import (
 )
 from ..format import format_period
 from ..glance import at_a_glance
-from ..slides import what_changed
+from ..slides import reasons_in_words, what_changed
 from ..status import status_badge
 
 PATH = "/"
@@ -226,9 +226,11 @@ def _changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | Non
     """What changed since the quarter before, as on the presenter's last slide."""
     new = progress.attrs["as_of"]
     old = previous_quarter(new)
-    changes = status_changes_between(store.progress(as_of=old), progress)
+    before = store.progress(as_of=old)
+    changes = status_changes_between(before, progress)
     if pillar is not None:
         changes = changes[changes["pillar"] == pillar]
+    reasons = (reasons_in_words(before, lang), reasons_in_words(progress, lang))
     return html.Section(
         [
             html.H2(
@@ -245,7 +247,7 @@ def _changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | Non
                 ),
                 className="small text-muted",
             ),
-            what_changed(changes, lang, old, new),
+            what_changed(changes, lang, old, new, reasons=reasons),
         ],
         className="mb-4",
         **{"aria-labelledby": "what-changed-heading"},
