@@ -175,6 +175,7 @@ def _render_login(lang: str, next_url: str, message: str | None = None, name: st
         lang=lang,
         other="en" if lang == "zh" else "zh",
         html_lang="zh-CN" if lang == "zh" else "en",
+        home_url=f"/?lang={lang}",  # the way back to the site, in the form's language
         next_url=next_url,
         token=csrf_token(),
         message=message,

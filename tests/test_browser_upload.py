@@ -19,6 +19,18 @@ def click(dash_duo, element) -> None:
     element.click()
 
 
+def roll_back(dash_duo, naming: str | None = None) -> None:
+    """Roll back the revision shown: the button asks first (naming the record ``naming``
+    among what will change), its confirmation writes."""
+    click(dash_duo, dash_duo.wait_for_element("#rollback-ask"))
+    confirm = dash_duo.wait_for_element("#rollback-button")
+    panel = dash_duo.wait_for_element("#rollback-confirm:not([hidden])")
+    if naming:
+        assert naming in panel.text
+    click(dash_duo, confirm)
+    dash_duo.wait_for_element("#rollback-message")
+
+
 def choose_file(dash_duo, path) -> None:
     dash_duo.find_element("#upload-file input[type=file]").send_keys(str(path))
 
@@ -67,8 +79,7 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
 
     dash_duo.driver.delete_all_cookies()
     sign_in(dash_duo, ADMIN, f"/history?revision={FIRST_UPLOAD}")
-    click(dash_duo, dash_duo.wait_for_element("#rollback-button"))
-    dash_duo.wait_for_element("#rollback-message")
+    roll_back(dash_duo)
     rolled = f"rolled back by revision {FIRST_UPLOAD + 1}"
     assert rolled in dash_duo.find_element("#rollback-message").text
     card = trade_card(dash_duo)
@@ -159,8 +170,7 @@ def test_staff_add_a_reach_snapshot_that_the_map_shows_and_an_admin_rolls_it_bac
     sign_in(dash_duo, ADMIN, f"/history?revision={FIRST_UPLOAD}")
     changed = dash_duo.wait_for_element("#revision-changes [data-change='added']")
     assert changed.get_attribute("data-key") == "2025-09 · land_sea"
-    click(dash_duo, dash_duo.find_element("#rollback-button"))
-    dash_duo.wait_for_element("#rollback-message")
+    roll_back(dash_duo, naming="2025-09 · land_sea: withdrawn")
     dash_duo.driver.get(dash_duo.server_url + "/corridors")
     dash_duo.wait_for_element("#world-map .geo .countries path")
     assert ports_shown(dash_duo) == "563"

@@ -21,6 +21,8 @@ from . import (
     present_zh,
     review_en,
     review_zh,
+    staff_en,
+    staff_zh,
     zh,
 )
 
@@ -30,8 +32,8 @@ LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 #: The message modules of each language, in lookup order (keys never overlap).
 MODULES = {
-    "en": (en, content_en, present_en, briefing_en, review_en),
-    "zh": (zh, content_zh, present_zh, briefing_zh, review_zh),
+    "en": (en, content_en, present_en, briefing_en, review_en, staff_en),
+    "zh": (zh, content_zh, present_zh, briefing_zh, review_zh, staff_zh),
 }
 _CATALOGUES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import dash
 from dash import Dash, Input, Output, State, dash_table, dcc, html
@@ -95,12 +96,21 @@ def headline(index: int, lang: str) -> list:
                 t("col.source", lang),
                 ": ",
                 source_links(row["source"], lang),
-                f" · {row['note']}" if row["note"] and lang == "en" else "",
+                f" · {plain_note(row['note'], lang)}" if row["note"] and lang == "en" else "",
             ],
             className="small text-muted text-center mt-2",
             id="reach-source",
         ),
     ]
+
+
+def plain_note(note: str, lang: str) -> str:
+    """A snapshot's note as a reader reads it: the file's column names that a note may mention
+    (``as_of is the start of that range``) in plain words. (Only names no sentence uses:
+    ``provinces`` in a note is the word.)"""
+    words = {"as_of": t("staff.note_as_of", lang)}
+    words |= {c: t(f"corridors.count.{c}", lang) for c in COUNTS if "_" in c}
+    return re.sub(r"\b(" + "|".join(words) + r")\b", lambda m: words[m.group(1)], note)
 
 
 def _position(index: int, reach) -> int:

@@ -1,7 +1,11 @@
 """History ``/history`` (staff): every revision, what it changed, its raw file, and rollback.
 
-Rollback (administrators) writes a new revision restoring the earlier values; nothing is
-deleted, and the history lists the rollback too. The rollback callback checks the role itself.
+Rollback (administrators) is asked first: a panel names the revision and the values that will
+change (from the store), and only its confirm button writes: a new revision restoring the
+earlier values; nothing is deleted, and the list of revisions on the page is drawn again with
+the rollback in it. The writing callback checks the role itself.
+
+Every time is shown in China Standard Time (Beijing time), with the zone; the store keeps UTC.
 
 A revision's changes are shown a page of :data:`PAGE_SIZE` records at a time (``?page=``), read
 from the store a page at a time, so no revision is too large to show (or to roll back).
@@ -9,7 +13,9 @@ from the store a page at a time, so no revision is too large to show (or to roll
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta, timezone
 from typing import TypedDict
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dash
 import pandas as pd
@@ -22,19 +28,60 @@ from ...i18n import normalise_language, t
 from ...store.repository import RollbackConflict
 from ...web import get_store
 from ..components import page_shell, page_url
-from ..format import format_cell, format_period
+from ..format import format_cell, format_period, format_value
 
 PATH = "/history"
 #: Changed records shown per page of a revision.
 PAGE_SIZE = 200
+#: Changed values the rollback's confirmation names (the rest are counted).
+CONFIRM_SHOWN = 5
+
+
+def _china_zone():
+    """Asia/Shanghai from the tz database; without one (a bare container), the same offset:
+    China keeps UTC+8 all year (no daylight saving since 1991)."""
+    try:
+        return ZoneInfo("Asia/Shanghai")
+    except ZoneInfoNotFoundError:  # pragma: no cover - depends on the host
+        return timezone(timedelta(hours=8), "CST")
+
+
+CHINA = _china_zone()
+
+#: Opens and closes the rollback's confirmation in the browser, and moves the keyboard focus
+#: with it: to the panel when it opens, back to the button on Cancel, to the outcome on
+#: confirm (which the server callback fills).
+CONFIRM_JS = """
+function(ask, cancel, confirm) {
+    const trigger = (dash_clientside.callback_context.triggered_id || "");
+    const open = trigger === "rollback-ask";
+    const target = open ? "rollback-confirm"
+        : trigger === "rollback-cancel" ? "rollback-ask" : "rollback-outcome";
+    setTimeout(() => {
+        const element = document.getElementById(target);
+        if (element) { element.focus(); }
+    }, 0);
+    return !open;
+}
+"""
 
 
 def register(app: Dash) -> None:
     dash.register_page(
         __name__, path=PATH, name="History", title="Vision 2027 Tracker", layout=layout
     )
+    app.clientside_callback(
+        CONFIRM_JS,
+        Output("rollback-confirm", "hidden"),
+        Input("rollback-ask", "n_clicks"),
+        Input("rollback-cancel", "n_clicks"),
+        Input("rollback-button", "n_clicks"),
+        prevent_initial_call=True,
+    )
     app.callback(
         Output("rollback-outcome", "children"),
+        Output("revisions-list", "children"),
+        Output("rollback-ask", "disabled"),
         Input("rollback-button", "n_clicks"),
         State("rollback-target", "data"),
         prevent_initial_call=True,
@@ -48,41 +95,67 @@ class RollbackTarget(TypedDict):
     lang: str
 
 
-def roll_back(n_clicks, target: RollbackTarget | None):
-    """Undo one revision (administrators only; checked here, on the server)."""
+def roll_back(n_clicks: int | None, target: RollbackTarget | None):
+    """Undo one revision (administrators only; checked here, on the server), then draw the
+    list of revisions again from the store, so the rollback shows in it at once."""
     user = require_role("admin")
     if not n_clicks or not target or target.get("revision") is None:
-        return dash.no_update
-    lang = target["lang"]
+        return dash.no_update, dash.no_update, dash.no_update
+    lang = normalise_language(target["lang"])
+    revision = int(target["revision"])
     try:
-        result = get_store().rollback(int(target["revision"]), user.name)
+        result = get_store().rollback(revision, user.name)
     except RollbackConflict as exc:
-        return html.Div(
+        outcome = html.Div(
             t("history.rollback_refused", lang, reason=exc.message(lang)),
             className="alert alert-warning",
             role="status",
             id="rollback-message",
         )
-    return html.Div(
+        return outcome, _revisions_table(get_store().revisions(), lang, revision), dash.no_update
+    outcome = html.Div(
         [
-            t("history.rolled_back", lang, revision=target["revision"], new=result.revision_id),
+            t("history.rolled_back", lang, revision=revision, new=result.revision_id),
             " ",
             dcc.Link(
                 t("history.show_new", lang),
                 href=page_url(PATH, lang=lang, revision=str(result.revision_id)),
+                id="rollback-show-new",
             ),
         ],
         className="alert alert-success",
         role="status",
         id="rollback-message",
     )
+    return outcome, _revisions_table(get_store().revisions(), lang, revision), True
 
 
-def _when(moment) -> str:
-    return pd.Timestamp(moment).strftime("%Y-%m-%d %H:%M") if moment is not None else "–"
+def china_time(moment, lang: str) -> str:
+    """A stored time (UTC; SQLite gives it back without a zone) in China Standard Time, with
+    the zone: ``2026-11-30 14:05 CST``, ``2026-11-30 14:05（北京时间）``."""
+    if moment is None or pd.isna(moment):
+        return "–"
+    stamp = pd.Timestamp(moment).to_pydatetime()
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    return t("staff.time", lang, time=stamp.astimezone(CHINA).strftime("%Y-%m-%d %H:%M"))
 
 
-def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -> html.Div:
+def _when(moment, lang: str) -> html.Time | str:
+    """The time as :func:`china_time`, machine-readable (UTC) and with the zone's full name."""
+    if moment is None or pd.isna(moment):
+        return "–"
+    stamp = pd.Timestamp(moment).to_pydatetime()
+    utc = stamp.replace(tzinfo=UTC) if stamp.tzinfo is None else stamp.astimezone(UTC)
+    return html.Time(
+        china_time(moment, lang),
+        dateTime=utc.isoformat(timespec="seconds").replace("+00:00", "Z"),
+        title=t("staff.time_zone", lang),
+    )
+
+
+def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -> html.Table:
+    """The list of revisions (inside ``revisions-list``, which a rollback draws again)."""
     headers = [
         "history.revision",
         "history.when",
@@ -109,7 +182,7 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
                             href=page_url(PATH, lang=lang, revision=str(row.revision_id)),
                         )
                     ),
-                    html.Td(_when(row.created_at)),
+                    html.Td(_when(row.created_at, lang), className="text-nowrap"),
                     html.Td(row.user_name),
                     html.Td(t(f"history.action.{row.action}", lang)),
                     html.Td(t(f"upload.dataset.{row.dataset}", lang)),
@@ -130,16 +203,17 @@ def _revisions_table(revisions: pd.DataFrame, lang: str, selected: int | None) -
                 **{"data-revision": str(row.revision_id), "data-status": row.status},
             )
         )
-    return html.Div(
-        html.Table(
-            [
-                html.Thead(html.Tr([html.Th(t(h, lang), scope="col") for h in headers])),
-                html.Tbody(rows),
-            ],
-            className="table table-sm table-hover",
-            id="revisions",
-        ),
-        className="table-responsive",
+    return html.Table(
+        [
+            html.Thead(
+                html.Tr(
+                    [html.Th(t(h, lang), scope="col", className="text-nowrap") for h in headers]
+                )
+            ),
+            html.Tbody(rows),
+        ],
+        className="table table-sm table-hover",
+        id="revisions",
     )
 
 
@@ -220,7 +294,6 @@ def _changes(revision_id: int, lang: str, dataset: str, page: str | None) -> lis
 
 def _observation_changes(changes: pd.DataFrame, lang: str) -> html.Table:
     units = get_store().indicators().set_index("indicator_id")["unit"]
-    from ..format import format_value
 
     def shown(value, indicator_id) -> str:
         return "–" if pd.isna(value) else format_value(value, units[indicator_id], lang)
@@ -263,10 +336,11 @@ def _selected(revision: dict, lang: str, page: str | None = None) -> html.Sectio
                 lang,
                 who=revision["user_name"],
                 dataset=t(f"upload.dataset.{revision.get('dataset') or 'observations'}", lang),
-                when=_when(revision["created_at"]),
+                when=china_time(revision["created_at"], lang),
                 sha=(revision["sha256"] or "–")[:16],
             ),
             className="small text-muted",
+            id="revision-meta",
         ),
     ]
     if revision.get("file_name") and revision["action"] != "rollback":
@@ -281,43 +355,212 @@ def _selected(revision: dict, lang: str, page: str | None = None) -> html.Sectio
         )
     parts.extend(_changes(revision_id, lang, revision.get("dataset") or OBSERVATIONS.name, page))
     may_roll_back = has_role("admin") and revision["status"] == "committed"
-    parts.append(_rollback_controls(lang, revision_id, visible=may_roll_back))
+    parts.append(_rollback_controls(lang, revision if may_roll_back else None))
     return html.Section(parts, className="mb-4", **{"aria-labelledby": "revision-heading"})
 
 
-def _rollback_controls(lang: str, revision_id: int | None, visible: bool) -> html.Div:
-    """Always in the layout (Dash checks callbacks against it); shown to administrators only."""
+def _what(revision: dict, lang: str) -> str:
+    if revision["action"] == "rollback" and revision.get("rolls_back") is not None:
+        return t("staff.confirm_rollback_of", lang, revision=int(revision["rolls_back"]))
+    name = revision.get("file_name")
+    return (
+        t("staff.confirm_file", lang, file=name)
+        if name
+        else t(f"history.action.{revision['action']}", lang)
+    )
+
+
+def _counted(noun: str, change: str, count: int, lang: str) -> str:
+    form = "one" if count == 1 else "other"
+    return t(f"staff.confirm_{noun}_{change}.{form}", lang, count=f"{count:,}")
+
+
+def _confirm_lines(changes: pd.DataFrame, dataset: str, lang: str) -> list:
+    """What the rollback does to each of the first changed records: now -> after."""
+    withdrawn = t("staff.confirm_withdrawn", lang)
+    lines = []
+    if dataset == OBSERVATIONS.name:
+        units = get_store().indicators().set_index("indicator_id")["unit"]
+
+        def shown(value, indicator_id) -> str:
+            return "–" if pd.isna(value) else format_value(value, units[indicator_id], lang)
+
+        for r in changes.itertuples():
+            now = "–" if r.change == "withdrawn" else shown(r.new_value, r.indicator_id)
+            after = withdrawn if r.change == "added" else shown(r.old_value, r.indicator_id)
+            lines.append(
+                html.Li(
+                    [
+                        html.Code(r.indicator_id),
+                        " ",
+                        t(
+                            "staff.confirm_line",
+                            lang,
+                            what=format_period(r.period, lang),
+                            now=now,
+                            after=after,
+                        ),
+                    ],
+                    **{"data-indicator": r.indicator_id, "data-change": r.change},
+                )
+            )
+        return lines
+    kind = RECORD_KINDS[dataset]
+    for _, r in changes.iterrows():
+        key = " · ".join(format_cell(r[k]) for k in kind.key)
+        after = withdrawn if r["change"] == "added" else t("staff.confirm_restored", lang)
+        lines.append(
+            html.Li(
+                [html.Code(key), t("staff.confirm_record_line", lang, after=after)],
+                **{"data-key": key, "data-change": r["change"]},
+            )
+        )
+    return lines
+
+
+def _confirmation(revision: dict, lang: str) -> list:
+    """The panel's text: which revision, how many values go back or go, the first of them."""
+    store = get_store()
+    revision_id = int(revision["revision_id"])
+    dataset = revision.get("dataset") or OBSERVATIONS.name
+    total = store.revision_change_count(revision_id)
+    changes = store.revision_changes(revision_id, limit=CONFIRM_SHOWN, offset=0)
+    withdrawn = min(int(revision.get("added") or 0), total)  # what it added goes again
+    restored = total - withdrawn  # what it replaced or withdrew comes back
+    noun = "values" if dataset == OBSERVATIONS.name else "records"
+    counts = [
+        _counted(noun, change, count, lang)
+        for change, count in (("restored", restored), ("withdrawn", withdrawn))
+        if count or (change == "restored" and not withdrawn)  # "0 values ..." when none
+    ]
+    what = t(
+        "staff.confirm_what",
+        lang,
+        revision=revision_id,
+        what=_what(revision, lang),
+        who=revision["user_name"],
+        when=china_time(revision["created_at"], lang),
+    )
+    parts: list = [
+        html.H3(
+            t("staff.confirm_heading", lang, revision=revision_id),
+            className="h6 fw-bold",
+            id="rollback-confirm-heading",
+        ),
+        html.P(what, className="mb-1", id="rollback-confirm-what"),
+        html.P(
+            t("staff.confirm_counts", lang, counts=t("staff.confirm_and", lang).join(counts)),
+            className="mb-1",
+            id="rollback-confirm-counts",
+        ),
+        html.Ul(
+            _confirm_lines(changes, dataset, lang), id="rollback-confirm-values", className="mb-1"
+        ),
+    ]
+    if total > len(changes):
+        parts.append(
+            html.P(
+                t("staff.confirm_more", lang, count=f"{total - len(changes):,}"), className="mb-1"
+            )
+        )
+    parts.append(
+        html.P(t("staff.confirm_kept", lang, revision=revision_id), className="small mb-2")
+    )
+    return parts
+
+
+def _rollback_controls(lang: str, revision: dict | None) -> html.Div:
+    """Always in the layout (Dash checks callbacks against it); shown to administrators only
+    (``revision`` given). The first button opens the confirmation; only its confirm button
+    (``rollback-button``) writes."""
+    revision_id = int(revision["revision_id"]) if revision else None
     return html.Div(
         [
             html.Div(
                 [
                     html.P(t("history.rollback_help", lang), className="small"),
                     html.Button(
-                        t("history.rollback", lang, revision=revision_id or "–"),
-                        id="rollback-button",
+                        t("staff.rollback_ask", lang, revision=revision_id or "–"),
+                        id="rollback-ask",
                         n_clicks=0,
                         className="btn btn-outline-danger",
+                        **{"aria-controls": "rollback-confirm"},
                     ),
                 ],
-                hidden=not visible,
+                hidden=revision is None,
             ),
-            html.Div(id="rollback-outcome", className="mt-3"),
+            html.Div(
+                [
+                    *(_confirmation(revision, lang) if revision else []),
+                    html.Div(
+                        [
+                            html.Button(
+                                t("history.rollback", lang, revision=revision_id or "–"),
+                                id="rollback-button",
+                                n_clicks=0,
+                                className="btn btn-danger",
+                            ),
+                            html.Button(
+                                t("staff.cancel", lang),
+                                id="rollback-cancel",
+                                n_clicks=0,
+                                className="btn btn-outline-secondary",
+                            ),
+                        ],
+                        className="d-flex flex-wrap gap-2",
+                    ),
+                ],
+                id="rollback-confirm",
+                hidden=True,
+                role="alertdialog",
+                tabIndex="-1",
+                className="alert alert-warning mt-3 mb-0",
+                **{
+                    "aria-labelledby": "rollback-confirm-heading",
+                    "aria-describedby": "rollback-confirm-counts",
+                },
+            ),
+            html.Div(  # focused after confirming: the confirm button is gone by then
+                id="rollback-outcome", className="mt-3", tabIndex="-1", **{"aria-live": "polite"}
+            ),
             dcc.Store(id="rollback-target", data={"revision": revision_id, "lang": lang}),
         ]
     )
 
 
+def _sign_in_offer(lang: str, revision: str | None, page: str | None) -> html.Div:
+    """Signed out: what the page is for, and the way in (back here after signing in)."""
+    if current_account() is not None:
+        return html.Div(html.P(t("staff.history_staff_only", lang)), id="history-not-allowed")
+    here = page_url(PATH, lang=lang, revision=_digits(revision), page=_digits(page))
+    return html.Div(
+        [
+            html.P(t("staff.history_sign_in", lang)),
+            html.A(
+                t("login.link", lang),
+                href=page_url("/login", lang=lang, next=here),
+                className="btn btn-primary",
+                id="history-sign-in",
+            ),
+        ],
+        id="history-not-allowed",
+    )
+
+
+def _digits(text: str | None) -> str | None:
+    return text if text and text.isascii() and text.isdigit() else None
+
+
 def layout(lang: str | None = None, revision: str | None = None, page: str | None = None, **_):
     lang = normalise_language(lang)
     if not has_role("staff"):
-        signed_in = current_account() is not None
         return page_shell(
             lang,
             PATH,
             [
                 html.H1(t("history.heading", lang), className="h3 mt-3"),
-                html.P(t("upload.staff_only" if signed_in else "upload.sign_in_first", lang)),
-                _rollback_controls(lang, None, visible=False),
+                _sign_in_offer(lang, revision, page),
+                _rollback_controls(lang, None),
             ],
         )
     store = get_store()
@@ -334,9 +577,13 @@ def layout(lang: str | None = None, revision: str | None = None, page: str | Non
             html.P(t("history.intro", lang)),
             _selected(chosen, lang, page)
             if chosen
-            else html.Div([html.P(t("history.none", lang)), _rollback_controls(lang, None, False)]),
+            else html.Div([html.P(t("history.none", lang)), _rollback_controls(lang, None)]),
             html.H2(t("history.all", lang), className="h5"),
-            _revisions_table(revisions, lang, selected),
+            html.Div(
+                _revisions_table(revisions, lang, selected),
+                id="revisions-list",
+                className="table-responsive",
+            ),
         ],
         revision=str(selected) if selected else None,
         page=page if page and page.isascii() and page.isdigit() else None,
