@@ -16,6 +16,10 @@ __all__ = ["main"]
 CLI_MAX_BYTES = 2 * 1024**3
 
 
+#: Warnings listed by `dashboard import`; the rest are counted.
+WARNINGS_SHOWN = 100
+
+
 def _require_initialised(lang: str = "en") -> str:
     """The database URL, once it is known that ``init-db`` made it; else exit 2 saying so.
 
@@ -128,7 +132,11 @@ def import_command(
         sys.exit(1)
     if prepared.warnings:
         click.echo(t("cli.warnings", lang, count=prepared.validation.warning_count), err=True)
-        click.echo(_problem_table(prepared.warnings, lang), err=True)
+        # A screenful, not thousands of lines (a synthetic or bulk file can warn on every row).
+        click.echo(_problem_table(prepared.warnings[:WARNINGS_SHOWN], lang), err=True)
+        hidden = prepared.validation.warning_count - min(len(prepared.warnings), WARNINGS_SHOWN)
+        if hidden > 0:
+            click.echo(t("problem.more", lang, count=hidden), err=True)
         if strict:
             click.echo(t("cli.strict_refused", lang), err=True)
             sys.exit(1)

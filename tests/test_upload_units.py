@@ -89,9 +89,10 @@ def test_a_unit_that_does_not_fit_is_an_error_naming_the_units_that_do(seeded_st
     )
     prepared = prepare_import(seeded_store, data, "wrong.csv")
     assert not prepared.ok
+    # The column as the file names it (单位), so staff find it.
     assert codes(prepared.errors) == [
-        ("unit_not_for_indicator", 2, "unit"),
-        ("unit_not_for_indicator", 3, "unit"),
+        ("unit_not_for_indicator", 2, "单位"),
+        ("unit_not_for_indicator", 3, "单位"),
     ]
     trade = prepared.errors[0]
     for lang in ("en", "zh"):
@@ -163,7 +164,7 @@ def test_a_unit_slip_in_the_real_2025_freight_value_is_a_warning_with_both_figur
     prepared = prepare_import(seeded_store, data, "slip.csv")
     assert prepared.ok  # a warning, never a refusal
     [warning] = [w for w in prepared.warnings if w.code == "value_implausible"]
-    assert (warning.row, warning.column) == (2, "value")
+    assert (warning.row, warning.column) == (2, "数值")
     # Compared with the value in force for the same year (58.31), the nearest one.
     assert "583.1" in warning.message("en") and "58.31 (2025)" in warning.message("en")
     assert "check the unit" in warning.message("en") and "请检查单位" in warning.message("zh")

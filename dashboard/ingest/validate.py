@@ -406,25 +406,37 @@ def _warn_implausible(
         return
     jumped = moved[(moved["new_status"] == "achieved") & (moved["old_status"] != "achieved")]
     achieved = np.zeros(len(rows), dtype=bool)
-    for indicator_id, period in zip(jumped["indicator_id"], jumped["new_period"], strict=True):
-        own = (rows["indicator_id"] == indicator_id).to_numpy() & checkable
-        if not own.any():
-            continue
-        # The uploaded row that dates the new latest value, else the indicator's last row.
-        at = own & (_quarter_labels_of(rows) == period)
-        achieved[np.flatnonzero(at if at.any() else own)[-1]] = True
+    if not jumped.empty:
+        # The uploaded row that dates each new latest value, else the indicator's last row.
+        own = pd.DataFrame(
+            {
+                "indicator_id": rows["indicator_id"].to_numpy()[checkable],
+                "quarter": _quarter_labels_of(rows["period"][checkable]),
+                "position": np.flatnonzero(checkable),
+            }
+        )
+        own = own[own["indicator_id"].isin(jumped["indicator_id"])]
+        dating = own.merge(
+            jumped[["indicator_id", "new_period"]],
+            left_on=["indicator_id", "quarter"],
+            right_on=["indicator_id", "new_period"],
+        )
+        last = own.groupby("indicator_id")["position"].max()
+        chosen = last.copy()
+        chosen.update(dating.groupby("indicator_id")["position"].max())
+        achieved[chosen.to_numpy(dtype="int64")] = True
     found.flag(achieved & ~far, "value_makes_achieved", "value", WARNING)
 
 
-def _quarter_labels_of(rows: pd.DataFrame) -> np.ndarray:
-    """Each row's period as the quarter it ends in (a year is its Q4)."""
-    labels = []
-    for period in rows["period"]:
+def _quarter_labels_of(periods: pd.Series) -> np.ndarray:
+    """Each period as the quarter it ends in (a year is its Q4); distinct periods parsed once."""
+    labels: dict[str, str] = {}
+    for period in pd.unique(periods.astype(str)):
         try:
-            labels.append(quarter_label(parse_period(str(period)).end_index))
+            labels[period] = quarter_label(parse_period(period).end_index)
         except PeriodError:
-            labels.append("")
-    return np.array(labels, dtype=object)
+            labels[period] = ""
+    return periods.astype(str).map(labels).to_numpy(dtype=object)
 
 
 def _warn(
