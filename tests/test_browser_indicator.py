@@ -32,7 +32,11 @@ def test_card_opens_its_indicator_page_with_the_calculation(dash_duo, make_app):
     # x0 = 815.84 (2022), xt = 800.68 (2025), n = 12, N = 20: a = -0.62 %, r = 6.16 %, R = -0.1012
     assert (numbers["n"], numbers["N"]) == ("12", "20")
     assert numbers["x₀"] == "815.8 bn CNY" and numbers["xₜ"] == "800.7 bn CNY"
-    assert numbers["a"] == "-0.6%" and numbers["r"] == "+6.2%" and numbers["R"] == "-0.1012"
+    assert (
+        numbers["a"] == "-0.6%"
+        and numbers["r"] == "+6.2%"
+        and numbers["R"] == "-0.1: moving away from the target"
+    )
     assert dash_duo.find_element("#rule-applied").get_attribute("data-rule") == "ratio"
     assert "Regressing" in dash_duo.find_element("#rule-applied").text
     periods = [
@@ -55,7 +59,11 @@ def test_growth_indicator_shows_rates_in_chinese(dash_duo, make_app):
     dash_duo.wait_for_text_to_equal("#indicator-name", "通道运输货量")
     numbers = calculation(dash_duo)
     # x0 = 148,000 (2022), xt = 327,700 (2025), n = 12: a = (327700/148000)^(1/3) - 1 = 30.3 %
-    assert numbers["g*"] == "15%" and numbers["a"] == "+30.3%" and numbers["R"] == "2.0225"
+    assert (
+        numbers["g*"] == "15%"
+        and numbers["a"] == "+30.3%"
+        and numbers["R"] == "2.02（增速为所需速度的202%）"
+    )
     assert "进展顺利" in dash_duo.find_element("#rule-applied").text
     assert english_words(dash_duo.find_element("body").text) == []
     assert dash_duo.get_logs() == []

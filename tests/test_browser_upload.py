@@ -65,11 +65,22 @@ def test_staff_uploads_and_admin_rolls_back(dash_duo, accounts_app, tmp_path):
         "#upload-summary", "good.csv: 1 rows; 0 new, 1 replacing a value, 0 unchanged."
     )
     assert dash_duo.find_element("#upload-confirm").is_displayed()
-    assert not dash_duo.find_element("#upload-accept-warnings").is_displayed()  # no warnings
+    # 1,150 passes the 1,100 target: achieved in one step, a "check the unit" warning that
+    # needs the tick before the file can be saved (DOMAIN.md, plausibility warnings).
+    assert dash_duo.find_element("#upload-accept-warnings").is_displayed()
+    codes = [
+        r.get_attribute("data-code") for r in dash_duo.find_elements("#upload-warnings tbody tr")
+    ]
+    assert codes == ["value_makes_achieved"]
     moved = dash_duo.find_element("#upload-status-changes [data-indicator='ECO-TRADE']")
     assert "Regressing" in moved.text and "Achieved" in moved.text
     assert "800.7 bn CNY → 1,150 bn CNY" in dash_duo.find_element("[data-change='replaced']").text
     click(dash_duo, dash_duo.find_element("#upload-confirm"))
+    dash_duo.wait_for_element("#upload-message")
+    assert "tick the box" in dash_duo.find_element("#upload-message").text  # nothing saved yet
+    click(dash_duo, dash_duo.find_element("#upload-accept-warnings input"))
+    click(dash_duo, dash_duo.find_element("#upload-confirm"))
+    dash_duo.wait_for_contains_text("#upload-message", f"Saved as revision {FIRST_UPLOAD}")
     dash_duo.wait_for_element("#upload-message")
     assert f"Saved as revision {FIRST_UPLOAD}" in dash_duo.find_element("#upload-message").text
 

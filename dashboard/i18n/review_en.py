@@ -39,4 +39,5 @@ MESSAGES: dict[str, str] = {
     "baseline.substituted": "{value} ({used}; no {planned} figure published, so the nearest within a year stands in)",
     "baseline.period_substituted": "{used} (no {planned} figure published)",
     "baseline.none": "baseline needed: no figure published for {planned} or within a year of it",
+    "pace.with_ratio": "{ratio}: {words}",
 }

@@ -38,4 +38,5 @@ MESSAGES: dict[str, str] = {
     "baseline.substituted": "{value}（{used}；{planned}无公开数据，以一年内最接近的数据代替）",
     "baseline.period_substituted": "{used}（{planned}无公开数据）",
     "baseline.none": "缺少基期数据：{planned}及其前后一年内均无公开数据",
+    "pace.with_ratio": "{ratio}（{words}）",
 }

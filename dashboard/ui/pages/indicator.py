@@ -262,7 +262,9 @@ def _pace(ratio: float, lang: str) -> str:
     """R with its meaning in words: "0.36: growing at 36% of the pace needed"."""
     if _missing(ratio):
         return t("calc.undefined", lang)
-    return f"{format_number(ratio, lang, 2)}: {pace_words(ratio, lang)}"
+    return t(
+        "pace.with_ratio", lang, ratio=format_number(ratio, lang, 2), words=pace_words(ratio, lang)
+    )
 
 
 def _calculation(row: pd.Series, lang: str) -> html.Section:
