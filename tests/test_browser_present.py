@@ -278,7 +278,7 @@ def test_a_pillar_slide_has_its_headline_gauges_quarter_and_sources(dash_duo, pr
     dash_duo.driver.get(f"{dash_duo.server_url}/present?pillar=logistics&lang=zh&as_of=2025Q3")
     dash_duo.wait_for_text_to_equal(
         "#present-headline",
-        "物流枢纽板块 5 项目标中 3 项进展顺利；港口吞吐量需加快进度；1 项数据不足，尚无法判断。",
+        "物流枢纽板块5项目标中，3项进展顺利；港口吞吐量需加快进度；1项数据不足，尚无法判断。",
     )
     assert dash_duo.get_logs() == []
 
@@ -431,7 +431,7 @@ def test_a_pillar_filter_keeps_to_its_deck_and_its_own_changes(dash_duo, prepare
     assert changed_rows(dash_duo) == [EXPECTED_CHANGES[1]]
     headline = {
         "en": "1 open-platform target changed status between 2025Q2 and 2025Q3.",
-        "zh": "2025年第二季度至2025年第三季度间开放平台板块有 1 项目标的状态发生变化。",
+        "zh": "2025年第二季度至2025年第三季度间开放平台板块有1项目标的状态发生变化。",
     }
     assert dash_duo.find_element("#present-headline").text == headline[lang]
     sources = dash_duo.find_element("#present-sources")
@@ -546,8 +546,8 @@ def test_a_slide_with_nothing_judged_leads_with_what_is_known(dash_duo, unjudged
         "en": "None of the 5 logistics targets can be judged yet. Known: corridor freight "
         "volume 200,000 TEU (2024); port throughput 197 million t (2017) stale; international "
         "route network 90 routes (2024Q3). No data yet for 2 targets.",
-        "zh": "物流枢纽板块 5 项目标均尚无法判断。已知：通道货量 20万标准箱 (2024年)；港口吞吐量 "
-        "1.97亿吨 (2017年) 数据陈旧；国际和地区线路 90条 (2024年第三季度)。2 项暂无数据。",
+        "zh": "物流枢纽板块5项目标均尚无法判断。已知：通道货量 20万标准箱 (2024年)；港口吞吐量 "
+        "1.97亿吨 (2017年) 数据陈旧；国际和地区线路 90条 (2024年第三季度)。2项暂无数据。",
     }
     # (its text content: the marker's inline box may wrap in WebDriver's rendering of .text)
     assert headline.get_attribute("textContent") == expected[lang]
@@ -643,32 +643,32 @@ def rows(*statuses: str) -> pd.DataFrame:
             ("on_track", "on_track", "needs_acceleration", "needs_acceleration"),
             "2 of 4 logistics targets on track; corridor freight value and port throughput "
             "need acceleration.",
-            "物流枢纽板块 4 项目标中 2 项进展顺利；通道货值和港口吞吐量需加快进度。",
+            "物流枢纽板块4项目标中，2项进展顺利；通道货值和港口吞吐量需加快进度。",
         ),
         (
             ("regressing", "limited_progress", "needs_acceleration", "insufficient_data"),
-            "0 of 4 logistics targets on track; corridor train traffic is regressing; "
-            "corridor freight volume is making limited progress; corridor freight value needs "
-            "acceleration; "
+            "None of the 4 logistics targets is on track yet; corridor train traffic is "
+            "regressing; corridor freight volume is making limited progress; corridor freight "
+            "value needs acceleration; "
             "1 target lacks the data to judge.",
-            "物流枢纽板块 4 项目标中 0 项进展顺利；通道班列出现倒退；通道货量进展有限；"
-            "通道货值需加快进度；1 项数据不足，尚无法判断。",
+            "物流枢纽板块4项目标暂无进展顺利的；通道班列出现倒退；通道货量进展有限；"
+            "通道货值需加快进度；1项数据不足，尚无法判断。",
         ),
         (
             ("achieved", "on_track", "limited_progress"),
             "1 of 3 logistics targets achieved and 1 on track; corridor freight value is making "
             "limited progress.",
-            "物流枢纽板块 3 项目标中 1 项已实现、1 项进展顺利；通道货值进展有限。",
+            "物流枢纽板块3项目标中，1项已实现、1项进展顺利；通道货值进展有限。",
         ),
         (
             ("achieved", "insufficient_data", "insufficient_data"),
             "1 of 3 logistics targets achieved; 2 targets lack the data to judge.",
-            "物流枢纽板块 3 项目标中 1 项已实现；2 项数据不足，尚无法判断。",
+            "物流枢纽板块3项目标中，1项已实现；2项数据不足，尚无法判断。",
         ),
         (
             ("insufficient_data", "insufficient_data"),
             "None of the 2 logistics targets can be judged yet: the data are not sufficient.",
-            "物流枢纽板块 2 项目标均因数据不足，尚无法判断。",
+            "物流枢纽板块2项目标均因数据不足，尚无法判断。",
         ),
     ],
 )

@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "present.reason.ratio_undefined": "The baseline already equals the target",
     # ----- a pillar slide's headline -----
     "present.headline.on_track": "{count} of {total} {pillar} targets on track",
+    "present.headline.none_on_track": "None of the {total} {pillar} targets is on track yet",
     "present.headline.achieved": "{achieved} of {total} {pillar} targets achieved",
     "present.headline.achieved_on_track": "{achieved} of {total} {pillar} targets achieved and {count} on track",
     "present.headline.none_judged": "None of the {total} {pillar} targets can be judged yet: the data are not sufficient",

@@ -155,7 +155,15 @@ def headline_parts(rows: pd.DataFrame, pillar: str, lang: str, as_of: str | None
             parts.append(t(f"present.headline.known_no_data.{number}", lang, count=missing))
         return [*parts, end]
     on_track, achieved = counts[ON_TRACK], counts[ACHIEVED]
-    key = "achieved_on_track" if achieved and on_track else "achieved" if achieved else "on_track"
+    key = (
+        "achieved_on_track"
+        if achieved and on_track
+        else "achieved"
+        if achieved
+        else "on_track"
+        if on_track
+        else "none_on_track"  # never "0 of 5 on track" (5 项目标中 0 项进展顺利)
+    )
     clauses = [
         t(
             f"present.headline.{key}",
