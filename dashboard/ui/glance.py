@@ -26,6 +26,11 @@ def _missing(value: object) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def _colon(lang: str) -> str:
+    """After a name: ": " in English, the full-width "：" in Chinese."""
+    return "：" if lang == "zh" else ": "
+
+
 def pending_notes(pending: pd.DataFrame, lang: str, names: dict[str, str] | None = None):
     """Why an accepted figure changes nothing yet: "2026Q1 (year to date) is recorded but does
     not change the latest value: ... still missing: 2025Q2, 2025Q3, 2025Q4." One item each."""
@@ -41,7 +46,7 @@ def pending_notes(pending: pd.DataFrame, lang: str, names: dict[str, str] | None
             missing=t("present.list.comma", lang).join(format_period(q, lang) for q in row.missing),
         )
         if names is not None:
-            text = f"{names.get(row.indicator_id, row.indicator_id)}: {text}"
+            text = f"{names.get(row.indicator_id, row.indicator_id)}{_colon(lang)}{text}"
         items.append(html.Li(text, **{"data-pending": f"{row.indicator_id} {row.period}"}))
     return html.Div(
         [
@@ -97,7 +102,12 @@ def _link(row: pd.Series, lang: str, as_of: str | None) -> dcc.Link:
 
 
 def _entry(row: pd.Series, lang: str, as_of: str, link_as_of: str | None, full: bool) -> html.Li:
-    parts: list = [status_badge(row["status"], lang), " ", _link(row, lang, link_as_of), ": "]
+    parts: list = [
+        status_badge(row["status"], lang),
+        " ",
+        _link(row, lang, link_as_of),
+        _colon(lang),
+    ]
     parts += latest_with_age(row, lang, as_of)
     if full:
         parts += [" · ", t("glance.target", lang, target=target_text(row, lang))]
@@ -113,7 +123,7 @@ def _entry(row: pd.Series, lang: str, as_of: str, link_as_of: str | None, full: 
 
 def _unjudged_entry(row: pd.Series, lang: str, as_of: str, link_as_of: str | None) -> html.Li:
     """Name and why it is not judged; what is known besides (value, date, "stale")."""
-    parts: list = [_link(row, lang, link_as_of), ": ", html.Span(reason(row, lang),
+    parts: list = [_link(row, lang, link_as_of), _colon(lang), html.Span(reason(row, lang),
                    className="glance-reason")]  # fmt: skip
     if not _missing(row["latest_value"]):
         if row.get("reason") == "baseline_needed" and not _missing(row.get("target_share")):
