@@ -283,6 +283,24 @@ def check_in_chromium(folder: Path, package: Path, bundle: Path) -> None:
     )
 
 
+#: Outside addresses plotly.js would use by default, and what the tracker's bundle says
+#: instead: the world maps' topojson from our own assets (every geo graph also passes
+#: ``topojsonURL``), and no "send to cloud" address (the button is off everywhere).
+OFFLINE_DEFAULTS = {
+    b"https://cdn.plot.ly/un/": b"/assets/topojson/",
+    b"https://cloud.plotly.com/newchart": b"about:blank",
+}
+
+
+def offline_defaults(body: bytes) -> bytes:
+    """The bundle with no outside host in its defaults: the tracker runs on an intranet."""
+    for outside, own in OFFLINE_DEFAULTS.items():
+        if body.count(outside) != 1:
+            raise SystemExit(f"expected {outside!r} once in the bundle: plotly.js changed")
+        body = body.replace(outside, own)
+    return body
+
+
 def main() -> None:
     try:
         import plotly.offline
@@ -300,6 +318,7 @@ def main() -> None:
         candidate = folder / "candidate.min.js"
         candidate.write_bytes(body)
         check_in_chromium(folder, package, candidate)
+        body = offline_defaults(body)
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_bytes(body)
         shutil.copyfile(package / "LICENSE", OUT.parent / "LICENSE")
