@@ -111,6 +111,26 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
     )
 
 
+def gauge_layout() -> dict:
+    """The layout every card gauge shares (judged or share of target); a fresh dict each time,
+    since slides adapt it."""
+    return {
+        "height": 160,
+        "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "font": {"family": "system-ui, sans-serif", "color": "#212529"},
+        # A picture, not a control: nothing reacts to the pointer (the PNG button aside).
+        "hovermode": False,
+        "dragmode": False,
+        # The PNG button, light on the card (plotly darkens it on a transparent paper).
+        "modebar": {
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "color": "#495057",
+            "activecolor": "#12355b",
+        },  # fmt: skip
+    }
+
+
 def gauge_figure(row: pd.Series, lang: str) -> dict | None:
     """Level target: 0 % = baseline, 100 % = target, marker at the expected position now.
 
@@ -157,21 +177,7 @@ def gauge_figure(row: pd.Series, lang: str) -> dict | None:
                 "gauge": gauge,
             }
         ],
-        "layout": {
-            "height": 160,
-            "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
-            "paper_bgcolor": "rgba(0,0,0,0)",
-            "font": {"family": "system-ui, sans-serif", "color": "#212529"},
-            # A picture, not a control: nothing reacts to the pointer (the PNG button aside).
-            "hovermode": False,
-            "dragmode": False,
-            # The PNG button, light on the card (plotly darkens it on a transparent paper).
-            "modebar": {
-                "bgcolor": "rgba(255,255,255,0.85)",
-                "color": "#495057",
-                "activecolor": "#12355b",
-            },  # fmt: skip
-        },
+        "layout": gauge_layout(),
     }
 
 
@@ -215,15 +221,7 @@ def share_gauge_figure(row: pd.Series, lang: str) -> dict | None:
                 },
             }
         ],
-        "layout": {
-            "height": 160,
-            "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
-            "paper_bgcolor": "rgba(0,0,0,0)",
-            "font": {"family": "system-ui, sans-serif", "color": "#212529"},
-            "hovermode": False,
-            "dragmode": False,
-            "modebar": {"bgcolor": "rgba(255,255,255,0.85)", "color": "#495057"},
-        },
+        "layout": gauge_layout(),
     }
 
 
