@@ -7,7 +7,7 @@ PORT   ?= 8050
 WORKERS ?= 2
 LINTED := dashboard tests bench scripts
 
-.PHONY: run install test test-deps system-deps lint format bench screenshots demo clean
+.PHONY: run install test test-deps system-deps lint format bench bench-load screenshots demo clean
 
 ## make run: create .venv, install, initialise the database when empty, serve on $(HOST):$(PORT)
 ## (development: a session key is generated into instance/ unless DASHBOARD_SECRET_KEY is set)
@@ -15,7 +15,7 @@ run: export DASHBOARD_ENV ?= development
 run: install
 	$(BIN)/dashboard init-db
 	@echo "Serving on http://$(HOST):$(PORT)"
-	$(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) --access-logfile - "dashboard.app:create_app()"
+	WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --config python:dashboard.gunicorn_conf --bind $(HOST):$(PORT) "dashboard.app:create_app()"
 
 ## make install: only prepare .venv with the application installed
 install: $(VENV)/.installed
@@ -72,6 +72,13 @@ bench: $(VENV)/.test-installed
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_ui.py
 
+## make bench-load: a room of 100 viewers against a hello-world Dash app (issue 13), on SQLite
+## and PostgreSQL; needs Debian's wrk besides the test tools
+bench-load: test-deps
+	@command -v wrk >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } \
+		|| { echo "*** Install Debian's wrk: sudo apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/bench_load.py
+
 ## make screenshots: PNGs of every page at 1366x768 in both languages into docs/screenshots/
 screenshots: test-deps
 	$(BIN)/python scripts/screenshots.py
@@ -81,7 +88,7 @@ screenshots: test-deps
 demo: export DASHBOARD_ENV ?= development
 demo: install
 	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/dashboard init-db --demo
-	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db $(BIN)/gunicorn --workers $(WORKERS) --bind $(HOST):$(PORT) "dashboard.app:create_app()"
+	DASHBOARD_DATABASE_URL=sqlite:///$(CURDIR)/instance/demo.db WEB_CONCURRENCY=$(WORKERS) $(BIN)/gunicorn --config python:dashboard.gunicorn_conf --bind $(HOST):$(PORT) "dashboard.app:create_app()"
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache *.egg-info

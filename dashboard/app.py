@@ -22,6 +22,7 @@ from .api import api
 from .api.routes import error_response
 from .auth import init_auth
 from .compression import init_compression
+from .response_cache import init_response_cache
 from .security import init_security
 from .store.engine import default_database_url
 from .web import init_store
@@ -92,6 +93,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     register_pages(app)
     init_callback_guard(server, app)
     init_security(app)  # after every page and callback: the CSP hashes Dash's inline scripts
+    init_response_cache(server, app)  # last: its hooks run after the login gate and the guard
     server.register_error_handler(DependencyException, _no_such_component_file)
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     server.extensions["dash_app"] = app

@@ -207,11 +207,13 @@ def test_forged_slider_and_as_of_values_are_refused_with_400(client):
     body["inputs"][0]["value"] = -(10**9)  # a forged index of the right type clamps
     assert _post(client, body)[0] == 200
 
+    # The "as of" menu writes the URL in the browser (a clientside callback): posting it to
+    # the server is refused like any unknown callback, whatever its values.
     as_of = next(k for k in app.callback_map if k == "url.search")
     body = {
         "output": as_of,
         "outputs": {"id": "url", "property": "search"},
-        "inputs": [{"id": "as-of-select", "property": "value", "value": {"x": 1}}],
+        "inputs": [{"id": "as-of-select", "property": "value", "value": "2024Q4"}],
         "state": [
             {"id": "as-of-rendered", "property": "data", "value": "2025Q3"},
             {"id": "url", "property": "search", "value": ""},
@@ -219,9 +221,6 @@ def test_forged_slider_and_as_of_values_are_refused_with_400(client):
         "changedPropIds": ["as-of-select.value"],
     }
     assert _post(client, body)[0] == 400
-    body["inputs"][0]["value"] = "2024Q4"
-    status, answer = _post(client, body)
-    assert status == 200 and b"as_of=2024Q4" in answer
 
 
 @pytest.mark.parametrize(

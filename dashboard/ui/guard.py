@@ -40,11 +40,13 @@ __all__ = [
     "conforms",
     "guard_callbacks",
     "init_callback_guard",
+    "read_only",
     "single_valued",
 ]
 
 CALLBACK_PATH = "/_dash-update-component"
 _GUARDED = "_tracker_guarded"
+READ_ONLY_MARK = "_tracker_read_only"
 
 #: Properties with one meaning in every component, checked by name: a URL's path is
 #: absolute (Dash's router resolves nothing else), the other parts text, a click count a number.
@@ -149,6 +151,14 @@ def guard_callbacks(app: Dash) -> None:
         callback = entry.get("callback")
         if callback is not None and not getattr(callback, _GUARDED, False):
             entry["callback"] = _guarded(callback)
+
+
+def read_only(func: Callable) -> Callable:
+    """Mark a callback whose answer depends only on its inputs, the data and who asks, so
+    that :mod:`dashboard.response_cache` may send a kept copy. (Dash and the guard wrap
+    callbacks with ``functools.wraps``, which copies the mark.)"""
+    setattr(func, READ_ONLY_MARK, True)
+    return func
 
 
 # ----- the request body ----------------------------------------------------------------------

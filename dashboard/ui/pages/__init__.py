@@ -11,8 +11,8 @@ from dash import Dash
 
 
 def register_pages(app: Dash) -> None:
-    from .. import user_menu
     from ..guard import single_valued
+    from ..user_menu import with_user_menu
     from . import (
         briefing,
         corridors,
@@ -27,7 +27,6 @@ def register_pages(app: Dash) -> None:
     )
 
     dash.page_registry.clear()
-    user_menu.register(app)
     for page in (
         overview,
         indicator,
@@ -42,4 +41,4 @@ def register_pages(app: Dash) -> None:
     ):
         page.register(app)
     for page_entry in dash.page_registry.values():
-        page_entry["layout"] = single_valued(page_entry["layout"])
+        page_entry["layout"] = single_valued(with_user_menu(page_entry["layout"]))

@@ -21,6 +21,7 @@ from ..corridor_maps import (
     reach_frame,
     world_figure,
 )
+from ..guard import read_only
 
 PATH = "/corridors"
 
@@ -53,7 +54,7 @@ def register(app: Dash) -> None:
         Input("reach-slider", "value"),
         State("corridors-lang", "data"),
         prevent_initial_call=True,
-    )(move_slider)
+    )(read_only(move_slider))
     app.clientside_callback(
         SNAPSHOT_TO_URL_JS,
         Output("reach-snapshot", "data"),

@@ -9,7 +9,6 @@ button walks through earlier views.
 from __future__ import annotations
 
 from collections import Counter
-from urllib.parse import parse_qsl, urlencode
 
 import dash
 import pandas as pd
@@ -41,27 +40,29 @@ def register(app: Dash) -> None:
     dash.register_page(
         __name__, path=PATH, name="Overview", title="Vision 2027 Tracker", layout=layout
     )
-    app.callback(
+    app.clientside_callback(
+        AS_OF_TO_URL_JS,
         Output("url", "search"),
         Input("as-of-select", "value"),
         State("as-of-rendered", "data"),
         State("url", "search"),
         prevent_initial_call=True,
-    )(as_of_to_url)
+    )
 
 
-def as_of_to_url(as_of: str | None, rendered: str | None, search: str | None) -> str:
-    """Put a newly chosen quarter in the query string, keeping the other parameters.
-
-    Dash also calls this when the router inserts the page (with the quarter the page was
-    rendered for); changing the URL then would render every page twice, so only a quarter
-    other than the rendered one counts as a choice.
-    """
-    if not as_of or as_of == rendered:
-        return dash.no_update
-    params = dict(parse_qsl((search or "").lstrip("?")))
-    params["as_of"] = as_of
-    return "?" + urlencode(params)
+#: Put a newly chosen quarter in the query string, keeping the other parameters. In the
+#: browser: it needs nothing from the server, and the router's request follows the URL.
+#: Dash also calls it when the router inserts the page (with the quarter the page was
+#: rendered for); changing the URL then would render every page twice, so only a quarter
+#: other than the rendered one counts as a choice.
+AS_OF_TO_URL_JS = """
+function (asOf, rendered, search) {
+    if (!asOf || asOf === rendered) { return window.dash_clientside.no_update; }
+    const params = new URLSearchParams(search || "");
+    params.set("as_of", asOf);
+    return "?" + params.toString();
+}
+"""
 
 
 def _controls(lang: str, as_of: str, pillar: str | None, quarters: list[str]) -> html.Div:

@@ -1,0 +1,224 @@
+"""Answers to read-only requests, kept and served again while the data they show is unchanged.
+
+A room of officials opening the tracker asks for the same few views at once. Building a view
+(a page's component tree, serialised to JSON by Dash, then gzipped) costs 10-200 ms; sending a
+kept copy costs well under a millisecond. So the serialised, compressed answer is kept per
+worker, keyed by everything it is computed from:
+
+- the **data token** (:mod:`dashboard.store.version`): the newest revision and the catalogue's
+  digest, read from the database on every request, so an upload through any worker or any host
+  is seen by all at once and nothing stale is ever served. This is why a per-process cache stays
+  correct when several hosts share one PostgreSQL database: no host can serve an answer keyed by
+  a data version the database no longer has as its newest;
+- **who asks**: anonymous, or the signed-in user's id and role. One user's view is never
+  served to another, and a role change is a new key;
+- **what is asked**: for a callback, the checked inputs and states (:mod:`dashboard.ui.guard`
+  has refused anything dash-renderer would not send before this runs), the page it came from
+  and the day (views say how old a figure is); for an API read, the path and query string.
+
+Only requests declared read-only are kept: page HTML, Dash's layout and dependency lists,
+``GET /api/v1/indicators`` and ``/api/v1/progress``, and the callbacks marked with
+``dashboard.ui.guard.read_only`` plus Dash Pages' router. Writes (upload, roll back) are
+never kept. The store
+is a byte-bounded LRU (cachetools), so no query string can make it grow without end.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import dataclass
+from datetime import date
+from threading import Lock
+
+from cachetools import LRUCache
+from dash import Dash
+from flask import Flask, Response, g, request
+from flask_login import current_user
+
+from .store.version import data_token
+from .ui.guard import CALLBACK_PATH, READ_ONLY_MARK
+from .web import get_store
+
+__all__ = ["ResponseCache", "init_response_cache", "request_key", "response_cache"]
+
+#: Dash's own GET endpoints whose answer is fixed for the life of a worker.
+FIXED_PATHS = frozenset({"/_dash-layout", "/_dash-dependencies"})
+#: Flask endpoints of read-only API routes (their answer depends on the data and the query).
+API_ENDPOINTS = frozenset({"api.indicators", "api.progress"})
+#: Dash's index route, which serves every page's HTML (the router fills it in).
+PAGE_ENDPOINTS = frozenset({"/", "/<path:path>"})
+#: The output key of Dash Pages' router callback starts with this.
+ROUTER_OUTPUT = ".._pages_content.children"
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+MAX_ENTRY_BYTES = 4 * 1024 * 1024
+_STATE = "tracker_response_cache"
+
+
+@dataclass(frozen=True)
+class Kept:
+    """One answer as sent: its body, gzipped once, and the headers that describe it."""
+
+    body: bytes
+    gzipped: bytes
+    headers: tuple[tuple[str, str], ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + len(self.gzipped) + 256
+
+
+class ResponseCache:
+    """A byte-bounded LRU of answers; entries that depend on the data are dropped as soon as
+    a newer data token is seen, since nothing will ask for them again."""
+
+    def __init__(self, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._items: LRUCache = LRUCache(maxsize=max_bytes, getsizeof=lambda kept: kept.size)
+        self._token: str | None = None
+        self._lock = Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: tuple) -> Kept | None:
+        with self._lock:
+            kept = self._items.get(key)
+            if kept is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+            return kept
+
+    def put(self, key: tuple, kept: Kept) -> None:
+        if kept.size > MAX_ENTRY_BYTES:
+            return
+        with self._lock:
+            self._items[key] = kept
+
+    def see_token(self, token: str) -> None:
+        """Forget answers computed from older data (the fixed ones are kept)."""
+        with self._lock:
+            if token == self._token:
+                return
+            if self._token is not None:
+                for key in [k for k in self._items if k[0] != "fixed"]:
+                    del self._items[key]
+            self._token = token
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._token = None
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def _who() -> tuple:
+    """The rights an answer was built with: anonymous, or one user with one role."""
+    if current_user.is_authenticated:
+        user = current_user.user
+        return ("user", user.user_id, user.role)
+    return ("anonymous",)
+
+
+def _is_read_only_callback(app: Dash, output: str) -> bool:
+    if output.startswith(ROUTER_OUTPUT):
+        return True
+    entry = app.callback_map.get(output) or {}
+    return bool(getattr(entry.get("callback"), READ_ONLY_MARK, False))
+
+
+def _callback_key(app: Dash) -> tuple | None:
+    """What a read-only callback's answer is computed from, or None if it is not one."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("output"), str):
+        return None
+    if not _is_read_only_callback(app, body["output"]):
+        return None
+    asked = json.dumps(
+        [body["output"], body.get("inputs"), body.get("state"), body.get("changedPropIds")],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    # The user menu's sign-in link returns to the page it was on (the Referer).
+    return ("callback", _who(), date.today().isoformat(), request.referrer or "", asked)
+
+
+def request_key(app: Dash) -> tuple | None:
+    """The key of this request's answer, or None if it must be computed every time."""
+    if request.method == "POST" and request.path == CALLBACK_PATH:
+        return _callback_key(app)
+    if request.method != "GET":
+        return None
+    if request.path in FIXED_PATHS:
+        return ("fixed", request.path)
+    endpoint = request.url_rule.endpoint if request.url_rule else None
+    if endpoint in PAGE_ENDPOINTS:
+        return ("page", request.full_path)
+    if endpoint in API_ENDPOINTS:
+        return ("api", _who(), request.full_path, request.headers.get("Accept", ""))
+    return None
+
+
+def _accepts_gzip() -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def _send(kept: Kept, state: str) -> Response:
+    gzipped = _accepts_gzip()
+    response = Response(kept.gzipped if gzipped else kept.body, headers=list(kept.headers))
+    if gzipped:
+        response.headers["Content-Encoding"] = "gzip"
+    response.headers["Vary"] = "Accept-Encoding"
+    response.headers["X-Tracker-Cache"] = state
+    return response
+
+
+def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    """Serve kept answers before Dash or the API computes them, and keep new ones.
+
+    Registered after the login gate and the callback guard (``before_request`` hooks run in
+    order), so a refused request never reaches the cache; its ``after_request`` runs before
+    compression's, so it sees the plain body and gzips it once for every later hit.
+    """
+    cache = ResponseCache(max_bytes)
+    server.extensions[_STATE] = cache
+
+    @server.before_request
+    def _serve_kept() -> Response | None:
+        key = request_key(app)
+        if key is None:
+            return None
+        if key[0] != "fixed":
+            token = data_token(get_store().engine)
+            cache.see_token(token)
+            key = (key[0], token, *key[1:])
+        kept = cache.get(key)
+        if kept is not None:
+            return _send(kept, "hit")
+        g.response_cache_key = key
+        return None
+
+    @server.after_request
+    def _keep(response: Response) -> Response:
+        key = g.pop("response_cache_key", None)
+        if key is None or response.status_code != 200 or response.direct_passthrough:
+            return response
+        if response.headers.get("Content-Encoding") or response.headers.get("Set-Cookie"):
+            return response
+        body = response.get_data()
+        headers = tuple((k, v) for k in KEPT_HEADERS if (v := response.headers.get(k)))
+        kept = Kept(body, gzip.compress(body, compresslevel=6, mtime=0), headers)
+        cache.put(key, kept)
+        if _accepts_gzip():  # compressed once here, so the gzip hook leaves it alone
+            response.set_data(kept.gzipped)
+            response.headers["Content-Encoding"] = "gzip"
+        response.vary.add("Accept-Encoding")
+        response.headers["X-Tracker-Cache"] = "miss"
+        return response
+
+
+def response_cache(server: Flask) -> ResponseCache:
+    """The worker's cache (tests and the benchmark read its hit counts)."""
+    return server.extensions[_STATE]
