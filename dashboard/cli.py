@@ -1,4 +1,4 @@
-"""The ``dashboard`` command: init-db, import, export, briefing, serve."""
+"""The ``dashboard`` command: init-db, db, import, export, briefing, serve."""
 
 from __future__ import annotations
 
@@ -33,7 +33,40 @@ def _require_initialised(lang: str = "en") -> str:
     if not is_initialised(url):
         click.echo(t("cli.not_initialised", lang), err=True)
         sys.exit(2)
+    _require_schema_up_to_date(url)
     return url
+
+
+def _require_schema_up_to_date(url: str) -> None:
+    """Exit 2 if the schema is not the one this version uses (a migration not yet run)."""
+    from .store import migrate
+
+    try:
+        state = migrate.status(url)
+    except migrate.MigrationError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(2)
+    if state.unknown:
+        click.echo(
+            f"Error: the database schema is at revision {state.current}, which this version of "
+            "the tracker does not know (a newer version migrated it).",
+            err=True,
+        )
+        sys.exit(2)
+    if not state.up_to_date:
+        click.echo(
+            f"Error: the database schema is at revision {state.revision}; this version needs "
+            f"{state.head}: run `dashboard db upgrade`",
+            err=True,
+        )
+        sys.exit(2)
+
+
+def _shown_url(url: str) -> str:
+    """The database URL without its password."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def _store(lang: str = "en", *, check: bool = True):
@@ -63,7 +96,7 @@ def init_db_command(empty: bool, demo: bool) -> None:
         report = init_db(store, empty=empty, demo=demo)
     except SeedError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Database: {default_database_url()}")
+    click.echo(f"Database: {_shown_url(default_database_url())}")
     click.echo(f"Catalogue: {report.indicators} indicators.")
     if report.revision_id is not None:
         kind = "ILLUSTRATIVE demo" if demo else "published"
@@ -73,6 +106,96 @@ def init_db_command(empty: bool, demo: bool) -> None:
     labels = {"reach": "corridor reach snapshots", "destinations": "corridor destinations"}
     for dataset, (revision, rows) in (report.corridor_revisions or {}).items():
         click.echo(f"Loaded {rows} {labels[dataset]} as revision {revision}.")
+
+
+@main.group("db")
+def db_group() -> None:
+    """The database schema: its migrations (upgrade, current, history)."""
+
+
+@db_group.command("upgrade")
+@click.argument("revision", default="head")
+def db_upgrade(revision: str) -> None:
+    """Migrate the schema to REVISION (default: head, the newest).
+
+    An empty database gets the whole schema; a database made before migrations is recognised
+    and recorded first. Never deletes a row. Loads no data: `dashboard init-db` (which also
+    upgrades the schema) loads the catalogue and the shipped data.
+    """
+    from .store import migrate
+    from .store.engine import default_database_url
+    from .store.repository import is_initialised
+
+    url = default_database_url()
+    try:
+        done = migrate.upgrade(url, revision)
+    except migrate.MigrationError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Database: {_shown_url(url)}")
+    if done.adopted:
+        click.echo(
+            f"Made before migrations: its tables match revision {done.adopted}, "
+            "now recorded as such."
+        )
+    if done.changed:
+        start = done.before or done.adopted or "an empty database"
+        click.echo(f"Schema upgraded from {start} to {done.after}.")
+    else:
+        click.echo(f"Schema at revision {done.after}: nothing to do.")
+    if not is_initialised(url):
+        click.echo("No catalogue yet: run `dashboard init-db` to load it and the shipped data.")
+
+
+@db_group.command("current")
+def db_current() -> None:
+    """Show the schema's revision and whether a migration is pending (changes nothing)."""
+    from .store import migrate
+    from .store.engine import default_database_url
+
+    url = default_database_url()
+    try:
+        state = migrate.status(url)
+    except migrate.MigrationError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Database: {_shown_url(url)}")
+    if state.unknown:
+        click.echo(
+            f"Revision: {state.current}, unknown to this version of the tracker "
+            f"(its newest is {state.head}; a newer version migrated the database)."
+        )
+    elif state.revision is None:
+        click.echo(
+            "Revision: none, no schema yet: run `dashboard init-db` (or `dashboard db upgrade`)."
+        )
+    elif state.current is None:
+        click.echo(
+            f"Revision: none recorded (made before migrations); its tables match "
+            f"{state.unstamped}. `dashboard db upgrade` records it"
+            + (" and upgrades it." if not state.up_to_date else ".")
+        )
+    elif state.up_to_date:
+        click.echo(f"Revision: {state.current} (head, up to date).")
+    else:
+        click.echo(
+            f"Revision: {state.current}; the newest is {state.head}: run `dashboard db upgrade`."
+        )
+
+
+@db_group.command("history")
+def db_history() -> None:
+    """List the migrations, oldest first, and which of them the database has."""
+    from .store import migrate
+    from .store.engine import default_database_url
+
+    try:
+        steps = migrate.history(default_database_url())
+    except migrate.MigrationError as exc:
+        raise click.ClickException(str(exc)) from exc
+    width = max(len(step.revision) for step in steps)
+    for step in steps:
+        state = "current" if step.current else "applied" if step.applied else "pending"
+        head = " (head)" if step.head else ""
+        click.echo(f"{step.revision:{width}}  {state:7}  {step.message}{head}")
 
 
 def _problem_table(problems, lang: str) -> str:

@@ -9,7 +9,8 @@ from threading import Lock
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Boolean, Engine, Integer, Table, func, insert, inspect, select, text, update
+from cachetools import LRUCache
+from sqlalchemy import Boolean, Engine, Integer, Table, func, insert, inspect, select, update
 from sqlalchemy.engine import Connection, make_url
 
 from ..core import changes
@@ -20,6 +21,7 @@ from ..core.periods import parse_period, quarter_label
 from ..core.progress import compute_progress, value_series
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
+from .version import data_token
 
 __all__ = [
     "CommitResult",
@@ -106,19 +108,13 @@ class CommitResult:
         return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged}
 
 
-def _fingerprint(frame: pd.DataFrame) -> int:
-    """A cheap content hash of a small frame (the catalogue's 15 rows), for cache keys.
-
-    Missing values become None first: ``hash(float("nan"))`` depends on the object's identity,
-    so the same catalogue would hash differently on every read.
-    """
-    plain = frame.astype(object).where(frame.notna(), None)
-    return hash(tuple(plain.itertuples(index=False, name=None)))
-
-
 def _frame(conn: Connection, statement) -> pd.DataFrame:
     result = conn.execute(statement)
     return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+#: Views, progress tables and series kept per worker.
+CACHED_VALUES = 512
 
 
 class Store:
@@ -126,7 +122,9 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._cache: dict[tuple, object] = {}
+        # Least recently used views and tables go first (entries of older data versions
+        # are never asked for again and age out).
+        self._cache: LRUCache = LRUCache(maxsize=CACHED_VALUES)
         self._cache_lock = Lock()
 
     @property
@@ -142,22 +140,12 @@ class Store:
     # ----- schema and catalogue -------------------------------------------------------------
 
     def create_schema(self) -> None:
-        """Create what is missing; a database made before corridor uploads gains the
-        ``revisions.dataset`` column (every older revision wrote observations)."""
-        schema.metadata.create_all(self.engine)
-        columns = {c["name"] for c in inspect(self.engine).get_columns("revisions")}
-        if "dataset" not in columns:
-            with write_transaction(self.engine) as conn:
-                conn.execute(
-                    text(
-                        "ALTER TABLE revisions ADD COLUMN dataset VARCHAR(16) "
-                        "NOT NULL DEFAULT 'observations'"
-                    )
-                )
-        observed = {c["name"] for c in inspect(self.engine).get_columns("observations")}
-        if "as_written" not in observed:  # a database made before the unit column (issue 11)
-            with write_transaction(self.engine) as conn:
-                conn.execute(text("ALTER TABLE observations ADD COLUMN as_written TEXT"))
+        """Bring the schema to the newest revision by its migrations (:mod:`.migrate`): an empty
+        database gets every table, an older one the tables and columns added since; one made
+        before migrations is recognised and stamped first. No row is deleted or rewritten."""
+        from . import migrate  # Alembic is loaded by the commands that migrate, not by workers
+
+        migrate.upgrade(self.engine)
 
     def upsert_catalogue(self, catalogue: pd.DataFrame) -> int:
         """Insert or update every indicator (the catalogue file is the source of truth)."""
@@ -338,9 +326,10 @@ class Store:
 
     # ----- progress (cached per data version) ----------------------------------------------
 
-    def cache_token(self) -> tuple[int, int]:
-        """What every derived value depends on: the data version and the catalogue's content."""
-        return self.data_version(), _fingerprint(self.indicators())
+    def cache_token(self) -> str:
+        """What every derived value depends on: the data version and the catalogue's content
+        (one cheap read, :func:`.version.data_token`)."""
+        return data_token(self.engine)
 
     def memoize(self, key: tuple, compute):
         """Compute a value derived from the data once per process, until the data changes.
@@ -358,9 +347,8 @@ class Store:
         content, so each gunicorn worker sees another worker's upload (or an ``init-db`` that
         changed a target) on its next request. The returned frame is a copy.
         """
-        catalogue = self.indicators()
-        key = ("progress", self.data_version(), _fingerprint(catalogue), as_of)
-        cached = self._cached(key, lambda: self._compute_progress(catalogue, as_of))
+        key = ("progress", self.cache_token(), as_of)
+        cached = self._cached(key, lambda: self._compute_progress(self.indicators(), as_of))
         result = cached if pillar is None else cached[cached["pillar"] == pillar]
         out = result.copy()
         out.attrs = dict(cached.attrs)
@@ -389,7 +377,7 @@ class Store:
 
     def series(self, indicator_id: str) -> pd.DataFrame:
         """One indicator's value at every quarter it has one (flows as trailing twelve months)."""
-        key = ("series", self.data_version(), indicator_id)
+        key = ("series", self.cache_token(), indicator_id)
 
         def compute() -> pd.DataFrame:
             catalogue = self.indicators()
@@ -406,8 +394,6 @@ class Store:
                 return self._cache[key]
         value = compute()
         with self._cache_lock:
-            if len(self._cache) > 256:
-                self._cache.clear()
             self._cache[key] = value
         return value
 
