@@ -417,7 +417,7 @@ def tracker_change_ms(base: str, rounds: int) -> dict[str, float]:
         for round_number in range(rounds):
             for choice in ("logistics", "all") if round_number % 2 == 0 else ("platform", "all"):
                 pillar.append(_after_action(driver, f"pillar:{choice}"))
-            for quarter_index in (1, 0):
+            for quarter_index in (1, 0):  # the quarter before the newest, then back
                 as_of.append(_after_action(driver, f"as_of:{quarter_index}"))
     return {"pillar": statistics.median(pillar), "as_of": statistics.median(as_of)}
 
@@ -434,13 +434,8 @@ if (kind === 'pillar') {
     a => (new URL(a.href)).searchParams.get('pillar') === (value === 'all' ? null : value));
   link.click();
 } else {
-  const select = document.getElementById('as-of-select');
-  const options = select.querySelectorAll('option');
-  if (options.length) {
-    const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
-    setter.call(select, options[Number(value)].value);
-    select.dispatchEvent(new Event('change', {bubbles: true}));
-  }
+  // The menu was opened by the driver (not timed); choosing an option is the action.
+  document.querySelectorAll('.dash-dropdown-options .dash-dropdown-option')[Number(value)].click();
 }
 function poll() {
   const now = content.firstElementChild;
@@ -453,6 +448,9 @@ requestAnimationFrame(poll);
 
 
 def _after_action(driver, action: str) -> float:
+    if action.startswith("as_of"):
+        driver.find_element("css selector", "#as-of-select").click()
+        wait_for(driver, "return document.querySelectorAll('.dash-dropdown-option').length > 1")
     return driver.execute_async_script(ACTION_JS, action, DRAWN_JS["tracker"])
 
 
@@ -509,7 +507,13 @@ def measure(kind: str, clients: int, duration: int, browser_rounds: int) -> dict
     results: dict = {"database": kind}
     with contextlib.ExitStack() as stack, tempfile.TemporaryDirectory() as folder:
         url = prepare_database(kind, Path(folder), stack)
-        env = {"DASHBOARD_DATABASE_URL": url, "DASHBOARD_SECRET_KEY": "bench-" + "x" * 32}
+        # wrk's 100 clients all come from 127.0.0.1: one address, like a room behind one NAT
+        # but far busier, so the per-address callback limit (a flood guard) is lifted here.
+        env = {
+            "DASHBOARD_DATABASE_URL": url,
+            "DASHBOARD_SECRET_KEY": "bench-" + "x" * 32,
+            "DASHBOARD_CALLBACK_LIMIT": "1000000/minute",
+        }
 
         with serve("hello", HELLO_APP, env) as hello:
             hello_view = capture_view(hello.base, "/", "hello")

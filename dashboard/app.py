@@ -20,8 +20,10 @@ from werkzeug.exceptions import NotFound
 
 from .api import api
 from .api.routes import error_response
-from .auth import init_auth
+from .audit import init_audit
+from .auth import DEFAULT_IDLE_MINUTES, init_auth
 from .compression import init_compression
+from .limits import init_limits, limit_callbacks
 from .response_cache import init_response_cache
 from .security import init_security
 from .store.engine import default_database_url
@@ -48,6 +50,16 @@ def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
         "INSTANCE_DIR": os.environ.get("DASHBOARD_INSTANCE_DIR", "instance"),
         "REQUIRE_LOGIN": _flag("DASHBOARD_REQUIRE_LOGIN"),
         "HTTPS": _flag("DASHBOARD_HTTPS"),
+        # Sessions end after this many minutes without a request (issue 4).
+        "IDLE_MINUTES": float(os.environ.get("DASHBOARD_IDLE_MINUTES") or DEFAULT_IDLE_MINUTES),
+        # Abuse limits (issue 2): counters in Redis when given, else in the database.
+        "RATELIMIT_STORAGE_URL": os.environ.get("DASHBOARD_RATELIMIT_STORAGE_URL") or None,
+        "LOGIN_LIMIT": os.environ.get("DASHBOARD_LOGIN_LIMIT") or "10/minute",
+        "CALLBACK_LIMIT": os.environ.get("DASHBOARD_CALLBACK_LIMIT") or "600/minute",
+        # How many reverse proxies stand in front (X-Forwarded-For is trusted only then).
+        "PROXY_COUNT": int(os.environ.get("DASHBOARD_PROXY_COUNT") or 0),
+        # The audit log's file (issue 5); standard error when unset.
+        "AUDIT_LOG": os.environ.get("DASHBOARD_AUDIT_LOG") or None,
         # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
         "JSON_SORT_KEYS": False,
@@ -62,8 +74,15 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     server = Flask(__name__)
     server.config.update(settings)
     server.json.sort_keys = False
+    if settings.get("PROXY_COUNT"):
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = int(settings["PROXY_COUNT"])
+        server.wsgi_app = ProxyFix(server.wsgi_app, x_for=count, x_proto=count)  # type: ignore[method-assign]
     init_store(server, settings["DATABASE_URL"])
+    init_audit(server)
     init_auth(server, settings)
+    init_limits(server, settings)
     server.register_blueprint(api)
     init_compression(server)
 
@@ -85,6 +104,7 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
         suppress_callback_exceptions=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
+    limit_callbacks(server, settings)  # Dash has registered its callback endpoint by now
     from .ui.guard import init_callback_guard
     from .ui.pages import register_pages
     from .ui.plotly_bundle import use_tracker_plotly_bundle

@@ -7,6 +7,14 @@
 - The session cookie is HttpOnly and SameSite=Lax, and Secure when ``DASHBOARD_HTTPS=1``.
 - ``DASHBOARD_SECRET_KEY`` is required outside development; in development one key is
   generated into the instance folder so that every worker shares it.
+
+Sessions end on the server (issue 4). The session records the user's ``session_version`` at
+sign-in; the user loader refuses a session whose version is no longer the user's (sign-out, a
+new password and disabling bump it), one idle for more than ``DASHBOARD_IDLE_MINUTES`` (default
+30: the time of the last request is kept in the session, rewritten at most once a minute) and
+one older than ``PERMANENT_SESSION_LIFETIME`` (8 hours). A refused session is anonymous from
+then on: flask-login loads the user lazily through the loader, so every hook that looks at
+``current_user`` (the login gate, the response cache's key) sees it signed out.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import hmac
 import os
 import secrets
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -23,6 +32,7 @@ from flask import (
     Blueprint,
     Flask,
     abort,
+    g,
     jsonify,
     redirect,
     render_template,
@@ -30,7 +40,10 @@ from flask import (
     session,
 )
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
+from sqlalchemy.exc import DBAPIError
 
+from .api.routes import DRIVER_CONNECTION_ERRORS
+from .audit import audit
 from .i18n import normalise_language, t
 from .store.accounts import RANK, User
 from .web import get_store
@@ -42,6 +55,14 @@ OPEN_PATHS = frozenset({"/login", "/logout", "/healthz", "/_favicon.ico"})
 #: ... and the static files under these folders (styles, fonts and Dash's own scripts: the
 #: login page needs them, and they hold no data).
 OPEN_STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
+#: Minutes without a request after which a session ends (``DASHBOARD_IDLE_MINUTES``).
+DEFAULT_IDLE_MINUTES = 30
+#: The session keys: the user's session version at sign-in, when it began, the last request.
+VERSION_KEY, SINCE_KEY, SEEN_KEY = "_sv", "_since", "_seen"
+#: The last request's time is rewritten at most this often (seconds): not a cookie a request.
+SEEN_RESOLUTION = 60
+#: What flask-login keeps in the session for a signed-in user.
+_LOGIN_KEYS = ("_user_id", "_fresh", "_id", VERSION_KEY, SINCE_KEY, SEEN_KEY)
 
 
 def is_open_path(path: str) -> bool:
@@ -110,10 +131,31 @@ def init_auth(server: Flask, settings: dict) -> None:
     manager = LoginManager()
     manager.init_app(server)
 
+    idle_seconds = 60 * float(settings.get("IDLE_MINUTES") or DEFAULT_IDLE_MINUTES)
+    lifetime = server.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+
     @manager.user_loader
     def _load(user_id: str):
-        user = get_store().accounts.get(int(user_id))
-        return SessionUser(user) if user else None
+        try:
+            user = get_store().accounts.get(int(user_id))
+        except ValueError:
+            user = None
+        now = time.time()
+        seen = session.get(SEEN_KEY)
+        since = session.get(SINCE_KEY)
+        if (
+            user is None
+            or session.get(VERSION_KEY) != user.session_version
+            or not isinstance(seen, int | float)
+            or not isinstance(since, int | float)
+            or now - seen > idle_seconds
+            or now - since > lifetime
+        ):
+            end_session_cookie()
+            return None
+        if now - seen >= SEEN_RESOLUTION:
+            session[SEEN_KEY] = int(now)
+        return SessionUser(user)
 
     server.register_blueprint(auth)
     if settings.get("REQUIRE_LOGIN"):
@@ -125,6 +167,12 @@ def init_auth(server: Flask, settings: dict) -> None:
             if request.path.startswith(("/api/", "/_dash-")):
                 return jsonify({"ok": False, "error": "login required", "status": 401}), 401
             return redirect(f"/login?{urlencode({'next': request.full_path})}")
+
+
+def end_session_cookie() -> None:
+    """Forget the signed-in user in this session (its CSRF token and language stay)."""
+    for key in _LOGIN_KEYS:
+        session.pop(key, None)
 
 
 def current_account() -> User | None:
@@ -197,12 +245,27 @@ def login_submit():
     name = request.form.get("name", "")
     if not _csrf_ok(request.form.get("csrf_token")):
         return _render_login(lang, next_url, t("login.csrf", lang), name, 400)
-    result = get_store().accounts.verify(name, request.form.get("password", ""))
+    try:
+        result = get_store().accounts.verify(
+            name, request.form.get("password", ""), request.remote_addr
+        )
+    except (DBAPIError, *DRIVER_CONNECTION_ERRORS):
+        # Fails closed: nobody is signed in while the accounts cannot be read.
+        g.audit_error_reason = "database unavailable"
+        return _render_login(lang, next_url, t("errors.database_unavailable", lang), name, 503)
     if result.user is None:
-        return _render_login(lang, next_url, t(f"login.{result.reason}", lang), name, 401)
+        audit("sign_in_failed", user=None, name=name[:80], reason=result.reason)
+        if result.locked_now:
+            audit("locked_out", user=None, name=name[:80])
+        # A waiting (locked) pair gets the very answer of a wrong password or unknown name.
+        reason = "disabled" if result.reason == "disabled" else "invalid"
+        return _render_login(lang, next_url, t(f"login.{reason}", lang), name, 401)
     session.clear()  # a fresh session on login: no fixation
     login_user(SessionUser(result.user))
+    now = int(time.time())
+    session.update({VERSION_KEY: result.user.session_version, SINCE_KEY: now, SEEN_KEY: now})
     csrf_token()
+    audit("sign_in", user=result.user.name, role=result.user.role)
     return redirect(next_url)
 
 
@@ -211,6 +274,11 @@ def logout():
     if not _csrf_ok(request.form.get("csrf_token")):
         abort(400)
     lang = normalise_language(request.form.get("lang"))
+    user = current_account()
+    if user is not None:
+        # On the server: every cookie of this user issued so far is refused from now on.
+        get_store().accounts.end_sessions(user.user_id)
+        audit("sign_out", user=user.name)
     logout_user()
     session.clear()
     return redirect(f"/?lang={lang}")

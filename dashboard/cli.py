@@ -78,7 +78,9 @@ def _store(lang: str = "en", *, check: bool = True):
 @click.group(help="Vision 2027 Tracker: Chongqing's inland open economy toward its 2027 targets.")
 @click.version_option(package_name="dashboard")
 def main() -> None:
-    pass
+    from .audit import configure
+
+    configure(default_stderr=False)  # audit lines go to DASHBOARD_AUDIT_LOG when it is set
 
 
 @main.command("init-db")
@@ -359,17 +361,49 @@ def users_add(name: str, role: str) -> None:
     """Add a user; the password is prompted for (or read from standard input)."""
     from .store.accounts import AccountError
 
-    if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    else:
-        password = sys.stdin.readline().rstrip("\n")
+    password = _read_password()
     store = _store(check=False)  # a new database gets the schema it needs for accounts
     store.create_schema()
     try:
         user = store.accounts.add(name, password, role)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from exc
+    _audit("user_added", name=user.name, role=user.role)
     click.echo(f"Added {user.name} ({user.role}).")
+
+
+def _read_password() -> str:
+    """Prompted twice on a terminal, else one line of standard input."""
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
+
+
+def _cli_user() -> str:
+    return os.environ.get("USER") or "cli"
+
+
+def _audit(event: str, user: str | None = None, **fields) -> None:
+    """One audit line for a command (address ``cli``; never a password)."""
+    from .audit import audit
+
+    audit(event, user=user or _cli_user(), **fields)
+
+
+@users_group.command("passwd")
+@click.argument("name")
+def users_passwd(name: str) -> None:
+    """Set a new password (prompted for, or read from standard input); every session of the
+    user ends."""
+    from .store.accounts import AccountError
+
+    password = _read_password()
+    try:
+        _store().accounts.set_password(name, password)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _audit("user_password_changed", name=name)
+    click.echo(f"Changed the password of {name}; their sessions have ended.")
 
 
 @users_group.command("list")
@@ -394,6 +428,7 @@ def users_disable(name: str) -> None:
         _store().accounts.disable(name)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from exc
+    _audit("user_disabled", name=name)
     click.echo(f"Disabled {name}.")
 
 
@@ -457,6 +492,7 @@ def rollback_command(revision: int, user_name: str | None, lang: str) -> None:
         result = _store(lang).rollback(revision, user)
     except RollbackConflict as exc:
         raise click.ClickException(exc.message(lang)) from exc
+    _audit("rollback", user=user, revision=revision, new_revision=result.revision_id)
     click.echo(
         f"Rolled back revision {revision} as revision {result.revision_id}: "
         f"{result.replaced} restored, {result.rows_total - result.replaced} withdrawn."

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
+from .audit import audit
 from .core.changes import OBSERVATIONS
 from .core.corridors import DESTINATION, REACH
 from .ingest.corridor_files import (
@@ -144,4 +145,16 @@ def commit_import(
         raw_file=prepared.data if keep_raw else None,
         dataset=prepared.dataset,
     )
-    return store.apply(prepared.validation.rows, meta)
+    result = store.apply(prepared.validation.rows, meta)
+    # The one place every commit passes (the web upload and ``dashboard import``).
+    audit(
+        "commit",
+        user=user_name,
+        revision=result.revision_id,
+        dataset=prepared.dataset,
+        file=prepared.file_name,
+        sha256=prepared.sha256,
+        rows=result.rows_total,
+        **result.counts,
+    )
+    return result

@@ -41,7 +41,7 @@ def assert_error(response, status: int, fragment: str) -> None:
 def test_healthz(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"ok": True}
+    assert response.get_json() == {"ok": True, "database": "ok"}  # issue 6: checks the database
 
 
 def test_indicators_lists_the_catalogue(client):

@@ -42,7 +42,9 @@ from dashboard.store import migrate, schema
 from dashboard.store.engine import make_engine
 from dashboard.store.repository import Store
 
-HEAD = "0004_as_written"
+HEAD = "0005_sessions_and_limits"
+#: The last revision a database made by ``create_all`` before migrations can match.
+LAST_LEGACY = "0004_as_written"
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
 
 
@@ -235,11 +237,16 @@ def build_corridor_release(url: str) -> None:
 
 
 def build_today(url: str) -> None:
-    """A database made by today's ``create_all`` (no alembic_version), with rows."""
+    """A database made by ``create_all`` just before migrations came (0004: today's tables
+    without what 0005 added), no alembic_version, with rows."""
     engine = make_engine(url)
     schema.metadata.create_all(engine)
-    engine.dispose()
     fill(url, schema.metadata)
+    with engine.begin() as conn:
+        for table in ("login_throttle", "rate_limits"):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("ALTER TABLE users DROP COLUMN session_version"))
+    engine.dispose()
 
 
 def rows(url: str, metadata: MetaData) -> dict[str, list[tuple]]:
@@ -370,7 +377,7 @@ SHAPES = {
     ),
     "previous release (67d67d3)": (build_previous_release, "0002_accounts"),
     "corridor release (5ddd311)": (build_corridor_release, "0003_corridors"),
-    "today's create_all": (build_today, HEAD),
+    "today's create_all": (build_today, LAST_LEGACY),
 }
 
 
@@ -399,13 +406,22 @@ def test_every_database_made_before_migrations_is_recognised_and_upgraded(databa
 
 def test_a_database_made_by_create_all_today_is_stamped_without_change(database_url):
     build_today(database_url)
-    before_shape, before_rows = shape(database_url), rows(database_url, schema.metadata)
+    before_shape = shape(database_url)
+    reflected = MetaData()
+    engine = make_engine(database_url)
+    reflected.reflect(engine)
+    engine.dispose()
+    before_rows = rows(database_url, reflected)
     done = migrate.upgrade(database_url)
-    assert (done.adopted, done.after, done.changed) == (HEAD, HEAD, False)
+    assert (done.adopted, done.after, done.changed) == (LAST_LEGACY, HEAD, True)
     after_shape = shape(database_url)
     assert after_shape.pop("alembic_version")
-    assert after_shape == before_shape
-    assert rows(database_url, schema.metadata) == before_rows
+    # Only what 0005 added: two tables and users.session_version.
+    assert set(after_shape) - set(before_shape) == {"login_throttle", "rate_limits"}
+    assert {t: after_shape[t] for t in before_shape if t != "users"} == {
+        t: s for t, s in before_shape.items() if t != "users"
+    }
+    assert rows(database_url, reflected) == before_rows
 
 
 def test_a_schema_that_matches_no_revision_is_refused_and_left_alone(database_url):
@@ -445,7 +461,7 @@ def test_upgrade_twice_is_a_no_op(database_url):
 
 
 def test_upgrade_step_by_step_and_down_again(database_url):
-    for step in ("0001_foundation", "0002_accounts", "0003_corridors", HEAD):
+    for step in ("0001_foundation", "0002_accounts", "0003_corridors", LAST_LEGACY, HEAD):
         assert migrate.upgrade(database_url, step).after == step
         assert migrate.current(database_url) == step
     assert migrate.downgrade(database_url, "base") is None
@@ -473,7 +489,7 @@ def test_looking_creates_no_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'none' / 'tracker.db'}"
     state = migrate.status(url)
     assert (state.exists, state.revision, state.up_to_date) == (False, None, False)
-    assert [s.applied for s in migrate.history(url)] == [False] * 4
+    assert [s.applied for s in migrate.history(url)] == [False] * 5
     assert not (tmp_path / "none").exists()
 
 
@@ -482,9 +498,9 @@ def test_new_revision_autogenerates_nothing_when_the_schema_is_current(tmp_path,
     shutil.copytree(migrate.MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
     migrate.upgrade(sqlite_url)
     path = migrate.new_revision("Nothing new", sqlite_url, location=location)
-    assert path == location / "versions" / "0005_nothing_new.py"
+    assert path == location / "versions" / "0006_nothing_new.py"
     written = path.read_text(encoding="utf-8")
-    assert "down_revision: str | Sequence[str] | None = '0004_as_written'" in written
+    assert f"down_revision: str | Sequence[str] | None = '{HEAD}'" in written
     assert "op." not in written  # schema.metadata and the migrations agree
 
 
@@ -524,6 +540,7 @@ def test_db_commands_on_an_empty_database(database_url):
         ["0001_foundation", "applied"],
         ["0002_accounts", "applied"],
         ["0003_corridors", "applied"],
+        [LAST_LEGACY, "applied"],
         [HEAD, "current"],
     ]
     assert lines[-1].endswith("(head)")
@@ -536,7 +553,7 @@ def test_db_upgrade_to_a_revision_then_the_rest(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending",
     ]  # fmt: skip
     assert f"from 0002_accounts to {HEAD}." in run(sqlite_url, "db", "upgrade").output
     bad = run(sqlite_url, "db", "upgrade", "nonsense")
@@ -551,7 +568,7 @@ def test_db_commands_on_a_database_made_before_migrations(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending",
     ]  # fmt: skip
     done = run(sqlite_url, "db", "upgrade")
     assert done.exit_code == 0, done.output

@@ -422,4 +422,8 @@ MESSAGES: dict[str, str] = {
     "corridors.kind.rail_terminus": "rail terminus",
     "corridors.kind.border_crossing": "border crossing",
     "corridors.kind.airport": "airport",
+    # Issue 2 and 6: abuse limits and a database that cannot be reached.
+    "errors.database_unavailable": "The tracker's database cannot be reached just now. Please try again in a few minutes; nothing was changed.",
+    "errors.database_unavailable_title": "Temporarily unavailable",
+    "errors.rate_limited": "Too many requests from this address. Please wait {seconds} seconds and try again.",
 }

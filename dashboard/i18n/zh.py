@@ -388,4 +388,8 @@ MESSAGES: dict[str, str] = {
     "corridors.kind.rail_terminus": "铁路终点",
     "corridors.kind.border_crossing": "边境口岸",
     "corridors.kind.airport": "机场",
+    # Issue 2 and 6: abuse limits and a database that cannot be reached.
+    "errors.database_unavailable": "暂时无法连接跟踪系统的数据库。请几分钟后再试；未做任何更改。",
+    "errors.database_unavailable_title": "暂时无法使用",
+    "errors.rate_limited": "来自此地址的请求过多。请等待 {seconds} 秒后再试。",
 }

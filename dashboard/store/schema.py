@@ -150,4 +150,33 @@ users = Table(
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", DateTime(timezone=True)),
     Column("last_login", DateTime(timezone=True)),
+    # Bumped by sign-out, a password change and disabling: sessions carrying an older value
+    # are refused (added by 0005).
+    Column("session_version", Integer, nullable=False, default=0, server_default="0"),
+)
+
+#: Sessions (issue 4): every session cookie carries the user's ``session_version`` at sign-in
+#: (see ``users.session_version`` above, added by 0005); signing out, a new password or
+#: disabling the account bumps it, which ends every session issued before.
+
+#: Failed sign-ins per (client address, user name) (issue 2): the back-off slows whoever keeps
+#: guessing from one address, not the owner of the account signing in from another.
+login_throttle = Table(
+    "login_throttle",
+    metadata,
+    Column("address", String(64), primary_key=True),
+    Column("name", String(80), primary_key=True),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("blocked_until", DateTime(timezone=True)),
+    Column("last_failure", DateTime(timezone=True), nullable=False),
+)
+
+#: Fixed-window counters of the abuse limits (issue 2), shared by every worker: the storage of
+#: ``dashboard.limits.DatabaseStorage`` when no Redis is configured.
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", String(255), primary_key=True),
+    Column("hits", Integer, nullable=False),
+    Column("expires_at", Float, nullable=False),  # seconds since the epoch
 )

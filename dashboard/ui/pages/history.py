@@ -21,6 +21,7 @@ import dash
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
+from ...audit import audit
 from ...auth import current_account, has_role, require_role
 from ...core.changes import OBSERVATIONS
 from ...core.corridors import RECORD_KINDS
@@ -113,6 +114,7 @@ def roll_back(n_clicks: int | None, target: RollbackTarget | None):
             id="rollback-message",
         )
         return outcome, _revisions_table(get_store().revisions(), lang, revision), dash.no_update
+    audit("rollback", revision=revision, new_revision=result.revision_id, rows=result.rows_total)
     outcome = html.Div(
         [
             t("history.rolled_back", lang, revision=revision, new=result.revision_id),

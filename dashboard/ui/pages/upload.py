@@ -17,6 +17,7 @@ import dash
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
+from ...audit import audit
 from ...auth import current_account, has_role, require_role
 from ...core.changes import OBSERVATIONS, apply_rows, status_changes
 from ...core.corridors import RECORD_KINDS
@@ -346,6 +347,14 @@ def preview_upload(payload: UploadPayload | None, limits: UploadLimits):
         return dash.no_update, None, True, True
     data, file_name = _decode(payload)
     prepared = prepare_import(get_store(), data, file_name, dataset=_dataset(limits))
+    audit(
+        "upload_preview",
+        file=prepared.file_name,
+        dataset=prepared.dataset,
+        sha256=prepared.sha256,
+        ok=prepared.ok,
+        errors=prepared.validation.error_count,
+    )
     stamp = {"data-upload": str(payload.get("at", ""))}  # a new report for every choice
     if not prepared.ok:
         hidden = prepared.validation.error_count - len(prepared.errors)
