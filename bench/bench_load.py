@@ -312,6 +312,56 @@ def burst(server: Server, requests: list[Captured], clients: int, duration: int)
     return {**load, "healthz_during_ms": worst(during), "healthz_after_ms": worst(after)}
 
 
+def sign_in_flood(server: Server, duration: int) -> dict:
+    """Viewers during a sign-in flood (issue 14): ``/api/v1/progress`` timed on its own, then
+    while 16 connections post wrong passwords (each with a valid session and CSRF token, as a
+    scripted attacker would) as fast as the server answers."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    conn.request("GET", "/login")
+    response = conn.getresponse()
+    form = response.read().decode()
+    cookie = response.getheader("Set-Cookie", "").split(";")[0]
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    conn.close()
+    attempt = Captured(
+        "POST",
+        "/login",
+        f"name=li.admin&password=wrong-guess&csrf_token={token}&lang=en",
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie},
+    )
+    progress = Captured("GET", "/api/v1/progress", None, {})
+    quiet = timed(server.port, progress, repeat=30)
+    samples: list[float] = []
+    stop = threading.Event()
+
+    def viewer() -> None:
+        while not stop.is_set():
+            samples.append(timed(server.port, progress, repeat=1, warmup=0))
+            time.sleep(0.05)
+
+    thread = threading.Thread(target=viewer, daemon=True)
+    thread.start()
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(lua_script([attempt]))
+    try:
+        out = subprocess.run(
+            ["wrk", "-t1", "-c16", f"-d{duration}s", "-s", script.name, server.base],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+        stop.set()
+        thread.join()
+    attempts = int(re.search(r"(\d+) requests in", out).group(1))
+    refused = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {
+        "progress_quiet_ms": quiet,
+        "progress_during_flood_ms": statistics.median(samples),
+        "attempts": attempts,
+        "refused": int(refused.group(1)) if refused else 0,
+    }
+
+
 # ----- single requests ------------------------------------------------------------------------
 
 
@@ -548,6 +598,7 @@ def measure(kind: str, clients: int, duration: int, browser_rounds: int) -> dict
                 name: burst(tracker, view, clients, duration) for name, view in views.items()
             }
             results["rss_mb"] = tracker.worker_rss_mb()
+            results["flood"] = sign_in_flood(tracker, duration)
             # After an upload every worker's views are stale: the first request of each view
             # (on each of the two workers, as the kernel hands them out) builds it anew.
             cold: dict[str, float] = {}
@@ -609,6 +660,10 @@ def report(r: dict) -> list[str]:
     lines += [
         f"| corridor slider, each snapshot seen | {r['slider_ms']:.1f} ms | | | < 25 ms |",
         f"| `/api/v1/progress` | {r['progress_api_ms']:.1f} ms | | | < 3 ms |",
+        f"| `/api/v1/progress` median, alone / during a 16-client sign-in flood "
+        f"({r['flood']['attempts']} attempts, {r['flood']['refused']} answered 401 or 429) | "
+        f"{r['flood']['progress_quiet_ms']:.1f} / {r['flood']['progress_during_flood_ms']:.1f} ms"
+        f" | | | stays fast |",
         f"| worker memory after the load (RSS) | "
         f"{', '.join(f'{m:.0f}' for m in r['rss_mb'])} MB | "
         f"{', '.join(f'{m:.0f}' for m in r['hello_rss_mb'])} MB | | < 300 MB |",

@@ -27,7 +27,7 @@ from .limits import init_limits, limit_callbacks
 from .response_cache import init_response_cache
 from .security import init_security
 from .store.engine import default_database_url
-from .web import init_store
+from .web import init_store, on_data_change
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
@@ -60,6 +60,9 @@ def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
         "PROXY_COUNT": int(os.environ.get("DASHBOARD_PROXY_COUNT") or 0),
         # The audit log's file (issue 5); standard error when unset.
         "AUDIT_LOG": os.environ.get("DASHBOARD_AUDIT_LOG") or None,
+        # After an upload or a rollback, build the busiest views at once (dashboard/warm.py).
+        "WARM_VIEWS": os.environ.get("DASHBOARD_WARM_VIEWS", "1").strip().lower()
+        not in ("0", "false", "no", "off"),
         # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
         "JSON_SORT_KEYS": False,
@@ -114,6 +117,10 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     init_callback_guard(server, app)
     init_security(app)  # after every page and callback: the CSP hashes Dash's inline scripts
     init_response_cache(server, app)  # last: its hooks run after the login gate and the guard
+    if settings.get("WARM_VIEWS"):
+        from .warm import warm_views_in_background
+
+        on_data_change(server, warm_views_in_background)
     server.register_error_handler(DependencyException, _no_such_component_file)
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     server.extensions["dash_app"] = app

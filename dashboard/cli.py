@@ -277,6 +277,18 @@ def import_command(
             click.echo(t("cli.same_file", lang, revision=result.same_file_revision))
         return
     click.echo(t("cli.imported", lang, revision=result.revision_id, **result.counts))
+    _warm_views()
+
+
+def _warm_views() -> None:
+    """Build the busiest views for the new data, so no viewer waits for them (a running
+    server reads them from the database); ``DASHBOARD_WARM_VIEWS=0`` skips it."""
+    if os.environ.get("DASHBOARD_WARM_VIEWS", "1").strip().lower() in ("0", "false", "no", "off"):
+        return
+    from .store.engine import default_database_url
+    from .warm import warm_views_of
+
+    warm_views_of(default_database_url())
 
 
 @main.command("export")
@@ -497,6 +509,7 @@ def rollback_command(revision: int, user_name: str | None, lang: str) -> None:
         f"Rolled back revision {revision} as revision {result.revision_id}: "
         f"{result.replaced} restored, {result.rows_total - result.replaced} withdrawn."
     )
+    _warm_views()
 
 
 @main.command("serve")

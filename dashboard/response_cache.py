@@ -13,8 +13,15 @@ worker, keyed by everything it is computed from:
 - **who asks**: anonymous, or the signed-in user's id and role. One user's view is never
   served to another, and a role change is a new key;
 - **what is asked**: for a callback, the checked inputs and states (:mod:`dashboard.ui.guard`
-  has refused anything dash-renderer would not send before this runs), the page it came from
-  and the day (views say how old a figure is); for an API read, the path and query string.
+  has refused anything dash-renderer would not send before this runs) and the day (views say
+  how old a figure is); for an API read, the path and query string. A read-only callback
+  depends on nothing else (not on which input changed, nor on the Referer), so the same view
+  has one key however it was reached.
+
+Two levels. Each worker keeps answers in memory; anonymous views are also shared through the
+database (:mod:`dashboard.store.kept`), so a view built by one worker, on any host, is read by
+the others instead of being built again. After an upload or a rollback the busiest views are
+built at once (:mod:`dashboard.warm`), so the first visitor after a change finds them ready.
 
 Only requests declared read-only are kept: page HTML, Dash's layout and dependency lists,
 ``GET /api/v1/indicators`` and ``/api/v1/progress``, and the callbacks marked with
@@ -26,21 +33,31 @@ is a byte-bounded LRU (cachetools), so no query string can make it grow without 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from threading import Lock
+from urllib.parse import parse_qsl, urlencode
 
 from cachetools import LRUCache
 from dash import Dash
 from flask import Flask, Response, g, request
 from flask_login import current_user
 
+from .store.kept import SharedAnswer, SharedAnswers
 from .store.version import data_token
 from .ui.guard import CALLBACK_PATH, READ_ONLY_MARK
 from .web import get_store
 
-__all__ = ["ResponseCache", "init_response_cache", "request_key", "response_cache"]
+__all__ = [
+    "ResponseCache",
+    "init_response_cache",
+    "request_key",
+    "response_cache",
+    "shared_answers",
+]
 
 #: Dash's own GET endpoints whose answer is fixed for the life of a worker.
 FIXED_PATHS = frozenset({"/_dash-layout", "/_dash-dependencies"})
@@ -54,6 +71,7 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 MAX_ENTRY_BYTES = 4 * 1024 * 1024
 _STATE = "tracker_response_cache"
+_SHARED = "tracker_shared_answers"
 
 
 @dataclass(frozen=True)
@@ -136,13 +154,37 @@ def _callback_key(app: Dash) -> tuple | None:
         return None
     if not _is_read_only_callback(app, body["output"]):
         return None
+    inputs = _values(body.get("inputs"))
+    if body["output"].startswith(ROUTER_OUTPUT):
+        inputs = [_same_query(item) for item in inputs]
     asked = json.dumps(
-        [body["output"], body.get("inputs"), body.get("state"), body.get("changedPropIds")],
+        [body["output"], inputs, _values(body.get("state"))],
         sort_keys=True,
         separators=(",", ":"),
     )
-    # The user menu's sign-in link returns to the page it was on (the Referer).
-    return ("callback", _who(), date.today().isoformat(), request.referrer or "", asked)
+    return ("callback", _who(), date.today().isoformat(), asked)
+
+
+def _same_query(item: list) -> list:
+    """A page's query string with its parameters in one order (``?pillar=x&lang=zh`` is the
+    page of ``?lang=zh&pillar=x``); a repeated parameter keeps its values' order, since the
+    first one counts."""
+    if item[:2] != ["_pages_location", "search"] or not isinstance(item[2], str):
+        return item
+    pairs = sorted(parse_qsl(item[2].lstrip("?"), keep_blank_values=True), key=lambda p: p[0])
+    return [item[0], item[1], urlencode(pairs)]
+
+
+def _values(items: object) -> list:
+    """(id, property, value) of each input or state, as the callback receives them."""
+    if not isinstance(items, list):
+        return []
+    return [
+        _values(item) if isinstance(item, list) else
+        [item.get("id"), item.get("property"), item.get("value")]
+        for item in items
+        if isinstance(item, list | dict)
+    ]  # fmt: skip
 
 
 def request_key(app: Dash) -> tuple | None:
@@ -175,6 +217,24 @@ def _send(kept: Kept, state: str) -> Response:
     return response
 
 
+def _build_digest() -> str:
+    """A digest of the package's code: answers built by another version of the tracker (during
+    a rolling upgrade, say) are never read from the shared level."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _shared_key(build: str, key: tuple) -> str | None:
+    """The shared level's key for an anonymous callback or API answer (others stay local)."""
+    kind = key[0]
+    if kind not in ("callback", "api") or key[2] != ("anonymous",):
+        return None
+    return hashlib.sha256(repr((build, *key)).encode()).hexdigest()
+
+
 def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
     """Serve kept answers before Dash or the API computes them, and keep new ones.
 
@@ -184,6 +244,10 @@ def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_B
     """
     cache = ResponseCache(max_bytes)
     server.extensions[_STATE] = cache
+    with server.app_context():
+        shared = SharedAnswers(get_store().engine)
+    server.extensions[_SHARED] = shared
+    build = _build_digest()
 
     @server.before_request
     def _serve_kept() -> Response | None:
@@ -197,7 +261,15 @@ def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_B
         kept = cache.get(key)
         if kept is not None:
             return _send(kept, "hit")
+        shared_key = _shared_key(build, key)
+        if shared_key is not None:
+            found = shared.get(shared_key)
+            if found is not None:
+                kept = Kept(found.body, found.gzipped, found.headers)
+                cache.put(key, kept)
+                return _send(kept, "shared")
         g.response_cache_key = key
+        g.response_cache_shared = shared_key
         return None
 
     @server.after_request
@@ -211,6 +283,9 @@ def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_B
         headers = tuple((k, v) for k in KEPT_HEADERS if (v := response.headers.get(k)))
         kept = Kept(body, gzip.compress(body, compresslevel=6, mtime=0), headers)
         cache.put(key, kept)
+        shared_key = g.pop("response_cache_shared", None)
+        if shared_key is not None and kept.size <= MAX_ENTRY_BYTES:
+            shared.put_later(shared_key, key[1], SharedAnswer(kept.body, kept.gzipped, headers))
         if _accepts_gzip():  # compressed once here, so the gzip hook leaves it alone
             response.set_data(kept.gzipped)
             response.headers["Content-Encoding"] = "gzip"
@@ -222,3 +297,8 @@ def init_response_cache(server: Flask, app: Dash, max_bytes: int = DEFAULT_MAX_B
 def response_cache(server: Flask) -> ResponseCache:
     """The worker's cache (tests and the benchmark read its hit counts)."""
     return server.extensions[_STATE]
+
+
+def shared_answers(server: Flask) -> SharedAnswers:
+    """The level shared through the database (tests flush it)."""
+    return server.extensions[_SHARED]

@@ -29,6 +29,9 @@ DATA_DIR = ROOT / "data"
 #: snapshots (2) and destinations (3); the first upload of a test is revision 4.
 SEED_REVISIONS = 3
 FIRST_UPLOAD = SEED_REVISIONS + 1
+#: Building the busiest views after every upload (dashboard/warm.py) would add seconds to each
+#: of hundreds of imports here; tests/test_response_cache.py switches it on where it is tested.
+os.environ["DASHBOARD_WARM_VIEWS"] = "0"
 _PG_PROBLEMS: list[str] = []
 
 

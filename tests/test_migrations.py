@@ -42,7 +42,8 @@ from dashboard.store import migrate, schema
 from dashboard.store.engine import make_engine
 from dashboard.store.repository import Store
 
-HEAD = "0005_sessions_and_limits"
+SESSIONS = "0005_sessions_and_limits"
+HEAD = "0006_kept_answers"
 #: The last revision a database made by ``create_all`` before migrations can match.
 LAST_LEGACY = "0004_as_written"
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -238,12 +239,12 @@ def build_corridor_release(url: str) -> None:
 
 def build_today(url: str) -> None:
     """A database made by ``create_all`` just before migrations came (0004: today's tables
-    without what 0005 added), no alembic_version, with rows."""
+    without what 0005 and 0006 added), no alembic_version, with rows."""
     engine = make_engine(url)
     schema.metadata.create_all(engine)
     fill(url, schema.metadata)
     with engine.begin() as conn:
-        for table in ("login_throttle", "rate_limits"):
+        for table in ("login_throttle", "rate_limits", "kept_answers"):
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("ALTER TABLE users DROP COLUMN session_version"))
     engine.dispose()
@@ -416,8 +417,8 @@ def test_a_database_made_by_create_all_today_is_stamped_without_change(database_
     assert (done.adopted, done.after, done.changed) == (LAST_LEGACY, HEAD, True)
     after_shape = shape(database_url)
     assert after_shape.pop("alembic_version")
-    # Only what 0005 added: two tables and users.session_version.
-    assert set(after_shape) - set(before_shape) == {"login_throttle", "rate_limits"}
+    # Only what 0005 and 0006 added: three tables and users.session_version.
+    assert set(after_shape) - set(before_shape) == {"login_throttle", "rate_limits", "kept_answers"}
     assert {t: after_shape[t] for t in before_shape if t != "users"} == {
         t: s for t, s in before_shape.items() if t != "users"
     }
@@ -461,7 +462,7 @@ def test_upgrade_twice_is_a_no_op(database_url):
 
 
 def test_upgrade_step_by_step_and_down_again(database_url):
-    for step in ("0001_foundation", "0002_accounts", "0003_corridors", LAST_LEGACY, HEAD):
+    for step in ("0001_foundation", "0002_accounts", "0003_corridors", LAST_LEGACY, SESSIONS, HEAD):
         assert migrate.upgrade(database_url, step).after == step
         assert migrate.current(database_url) == step
     assert migrate.downgrade(database_url, "base") is None
@@ -489,7 +490,7 @@ def test_looking_creates_no_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'none' / 'tracker.db'}"
     state = migrate.status(url)
     assert (state.exists, state.revision, state.up_to_date) == (False, None, False)
-    assert [s.applied for s in migrate.history(url)] == [False] * 5
+    assert [s.applied for s in migrate.history(url)] == [False] * 6
     assert not (tmp_path / "none").exists()
 
 
@@ -498,7 +499,7 @@ def test_new_revision_autogenerates_nothing_when_the_schema_is_current(tmp_path,
     shutil.copytree(migrate.MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
     migrate.upgrade(sqlite_url)
     path = migrate.new_revision("Nothing new", sqlite_url, location=location)
-    assert path == location / "versions" / "0006_nothing_new.py"
+    assert path == location / "versions" / "0007_nothing_new.py"
     written = path.read_text(encoding="utf-8")
     assert f"down_revision: str | Sequence[str] | None = '{HEAD}'" in written
     assert "op." not in written  # schema.metadata and the migrations agree
@@ -541,6 +542,7 @@ def test_db_commands_on_an_empty_database(database_url):
         ["0002_accounts", "applied"],
         ["0003_corridors", "applied"],
         [LAST_LEGACY, "applied"],
+        [SESSIONS, "applied"],
         [HEAD, "current"],
     ]
     assert lines[-1].endswith("(head)")
@@ -553,7 +555,7 @@ def test_db_upgrade_to_a_revision_then_the_rest(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending", "pending",
     ]  # fmt: skip
     assert f"from 0002_accounts to {HEAD}." in run(sqlite_url, "db", "upgrade").output
     bad = run(sqlite_url, "db", "upgrade", "nonsense")
@@ -568,7 +570,7 @@ def test_db_commands_on_a_database_made_before_migrations(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending", "pending",
     ]  # fmt: skip
     done = run(sqlite_url, "db", "upgrade")
     assert done.exit_code == 0, done.output

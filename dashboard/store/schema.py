@@ -180,3 +180,17 @@ rate_limits = Table(
     Column("hits", Integer, nullable=False),
     Column("expires_at", Float, nullable=False),  # seconds since the epoch
 )
+
+#: Answers of read-only requests shared by every worker and host (``dashboard/response_cache``):
+#: a view is built once per data token by whichever process asks first (or warms it after an
+#: upload), and read by the others instead of being built again. Rows of older tokens are
+#: deleted as newer ones are written; nothing here is a record of the data (added by 0006).
+kept_answers = Table(
+    "kept_answers",
+    metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of the answer's whole key
+    Column("token", String(64), nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("gzipped", LargeBinary, nullable=False),
+    Column("headers", Text, nullable=False),  # JSON: [[name, value], ...]
+)

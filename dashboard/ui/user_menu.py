@@ -72,13 +72,27 @@ def with_user_menu(layout: Callable) -> Callable:
     return page
 
 
+def _page_shown() -> str:
+    """The path and query string of the page being built: the router's own inputs (checked
+    by the guard before this runs), so the answer depends on nothing but what it was asked."""
+    body = request.get_json(silent=True) if request.is_json else None
+    inputs = body.get("inputs") if isinstance(body, dict) else None
+    values = {
+        item.get("property"): item.get("value")
+        for item in inputs or []
+        if isinstance(item, dict) and item.get("id") == "_pages_location"
+    }
+    path, search = values.get("pathname"), values.get("search") or ""
+    if isinstance(path, str) and path.startswith("/") and isinstance(search, str):
+        return path + search
+    return "/"
+
+
 def render(lang: str) -> list:
-    """The menu's items for the signed-in user, or the sign-in link back to this page (the
-    router's request comes from the page being shown: its Referer)."""
+    """The menu's items for the signed-in user, or the sign-in link back to this page."""
     user = current_account()
     if user is None:
-        here = request.referrer or "/"
-        next_path = "/" + here.split("/", 3)[3] if here.count("/") >= 3 else "/"
+        next_path = _page_shown()
         return [
             html.A(
                 t("login.link", lang),

@@ -27,7 +27,7 @@ from ...core.changes import OBSERVATIONS
 from ...core.corridors import RECORD_KINDS
 from ...i18n import normalise_language, t
 from ...store.repository import RollbackConflict
-from ...web import get_store
+from ...web import data_changed, get_store
 from ..components import page_shell, page_url
 from ..format import format_cell, format_period, format_value
 
@@ -115,6 +115,7 @@ def roll_back(n_clicks: int | None, target: RollbackTarget | None):
         )
         return outcome, _revisions_table(get_store().revisions(), lang, revision), dash.no_update
     audit("rollback", revision=revision, new_revision=result.revision_id, rows=result.rows_total)
+    data_changed()  # the busiest views are rebuilt now, before the room asks for them
     outcome = html.Div(
         [
             t("history.rolled_back", lang, revision=revision, new=result.revision_id),

@@ -25,7 +25,7 @@ from ...core.progress import pending_figures
 from ...i18n import normalise_language, t
 from ...imports import DATASET_NAMES, PreparedImport, commit_import, prepare_import
 from ...ingest.reader import MAX_UPLOAD_BYTES
-from ...web import get_store
+from ...web import data_changed, get_store
 from ..components import current_marker, download_pair, page_shell, page_url
 from ..format import format_cell, format_period, format_value
 from ..glance import pending_notes
@@ -419,6 +419,8 @@ def confirm_upload(
     if prepared.warnings and "yes" not in (accepted or []):
         return _alert("warning", t("upload.confirm_warnings_first", lang)), dash.no_update, False
     result = commit_import(store, prepared, user.name)
+    if result.revision_id is not None:
+        data_changed()  # the busiest views are rebuilt now, before the room asks for them
     if result.revision_id is None:
         message = t("upload.nothing_written", lang, unchanged=result.unchanged)
         if result.same_file_revision:
