@@ -7,7 +7,7 @@ PORT   ?= 8050
 WORKERS ?= 2
 LINTED := dashboard tests bench scripts
 
-.PHONY: run install test test-deps system-deps lint format bench bench-load screenshots demo clean
+.PHONY: run install test test-fast test-deps system-deps lint format bench bench-load screenshots demo clean
 
 ## make run: create .venv, install, initialise the database when empty, serve on $(HOST):$(PORT)
 ## (development: a session key is generated into instance/ unless DASHBOARD_SECRET_KEY is set)
@@ -34,13 +34,15 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
 
 test-deps: $(VENV)/.test-installed system-deps
 
-## Debian's chromium, chromium-driver, postgresql, poppler-utils (pdftoppm), and a CJK font
+## Debian's chromium, chromium-driver, postgresql, redis-server (the shared limits' test),
+## poppler-utils (pdftoppm), and a CJK font
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing="$$missing fonts-noto-cjk"; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -57,6 +59,12 @@ test: test-deps
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/python -m pytest --headless
+
+## make test-fast: the inner loop: ruff and every test that needs neither a browser nor the
+## PostgreSQL server (real SQLite files still); `make test` stays the whole suite
+test-fast: $(VENV)/.test-installed
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m pytest -m "not browser and not postgres" -q
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check $(LINTED)

@@ -65,7 +65,6 @@ def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
         not in ("0", "false", "no", "off"),
         # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
-        "JSON_SORT_KEYS": False,
     }
     settings.update(config or {})
     return settings

@@ -29,10 +29,33 @@ DATA_DIR = ROOT / "data"
 #: snapshots (2) and destinations (3); the first upload of a test is revision 4.
 SEED_REVISIONS = 3
 FIRST_UPLOAD = SEED_REVISIONS + 1
-#: Building the busiest views after every upload (dashboard/warm.py) would add seconds to each
-#: of hundreds of imports here; tests/test_response_cache.py switches it on where it is tested.
-os.environ["DASHBOARD_WARM_VIEWS"] = "0"
 _PG_PROBLEMS: list[str] = []
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark what needs a browser or the PostgreSQL server by the fixtures a test uses, so
+    ``make test-fast`` (``-m "not browser and not postgres"``) can leave them out."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "dash_duo" in fixtures or "dash_br" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, "callspec", None)
+        on_postgres = callspec is not None and callspec.params.get("database_url") == "postgresql"
+        if "postgres" in fixtures or on_postgres:
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture(autouse=True)
+def _no_dashboard_environment(monkeypatch):
+    """A developer's shell must not change what a test sees (``DASHBOARD_REQUIRE_LOGIN=1``
+    would close the API, ``DASHBOARD_DATABASE_URL`` would point commands elsewhere): every
+    ``DASHBOARD_*`` variable is cleared; tests set the ones they need. Building the busiest
+    views after every upload (dashboard/warm.py) would add seconds to each of hundreds of
+    imports: tests/test_response_cache.py switches it on where it is tested."""
+    for name in list(os.environ):
+        if name.startswith("DASHBOARD_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("DASHBOARD_WARM_VIEWS", "0")
 
 
 def _free_port() -> int:

@@ -20,7 +20,6 @@ __all__ = [
     "COMPARED",
     "OBSERVATIONS",
     "RecordKind",
-    "diff_observations",
     "diff_rows",
 ]
 
@@ -59,18 +58,12 @@ def _text(series: pd.Series) -> pd.Series:
     return series.astype(object).where(series.notna(), "").astype(str)
 
 
-def diff_observations(incoming: pd.DataFrame, current: pd.DataFrame) -> pd.DataFrame:
+def diff_rows(incoming: pd.DataFrame, current: pd.DataFrame, kind: RecordKind) -> pd.DataFrame:
     """``incoming`` with a ``change`` column and the current row's values as ``old_*``.
 
-    Rows are compared on value (exactly: exports write the shortest round-tripping repr),
-    basis, source and note, with empty and missing text treated alike.
-    """
-    return diff_rows(incoming, current, OBSERVATIONS)
-
-
-def diff_rows(incoming: pd.DataFrame, current: pd.DataFrame, kind: RecordKind) -> pd.DataFrame:
-    """:func:`diff_observations` for any kind of record: numbers compared exactly (two missing
-    numbers are equal), text with empty and missing alike."""
+    Rows are compared on ``kind``'s compared columns: numbers exactly (exports write the
+    shortest round-tripping repr; two missing numbers are equal), text with empty and
+    missing alike."""
     key, compared = list(kind.key), list(kind.compared)
     old = current[[*key, *compared, "revision_id"]].rename(
         columns={c: f"old_{c}" for c in [*compared, "revision_id"]}

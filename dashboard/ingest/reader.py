@@ -129,9 +129,6 @@ class FileSpec:
     max_rows: int | None = None
     max_upload_rows: int | None = None
 
-    def column_of(self, folded_header: str) -> str | None:
-        return _alias_table(self).get(folded_header)
-
     def row_limit(self, upload: bool) -> int | None:
         """The most data rows a file may hold (a web upload, or a file on the server)."""
         limits = [n for n in (self.max_rows, self.max_upload_rows if upload else None) if n]

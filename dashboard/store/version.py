@@ -13,28 +13,32 @@ from sqlalchemy import Engine
 
 from . import schema
 
-NEWEST_REVISION = f"SELECT max(revision_id) FROM {schema.revisions.name}"
-CATALOGUE_ROWS = f"SELECT * FROM {schema.indicators.name} ORDER BY position"
+#: One round trip: every catalogue row, each carrying the newest revision id (and one row of
+#: nothing but that id when the catalogue is empty).
+TOKEN_QUERY = (
+    f"SELECT (SELECT max(revision_id) FROM {schema.revisions.name}) AS newest, i.* "
+    f"FROM (SELECT 1 AS one) AS o LEFT JOIN {schema.indicators.name} AS i ON TRUE "
+    "ORDER BY i.position"
+)
 
 
 def data_token(engine: Engine) -> str:
     """``"<newest revision>-<catalogue digest>"``: any upload or rollback adds a revision,
     and ``init-db`` with a changed catalogue file changes the digest.
 
-    Read through the driver's own cursor (from SQLAlchemy's pool): two fixed statements need
-    no compiling, and this runs on every cacheable request (0.26 ms instead of 0.85 ms).
+    One fixed statement through the driver's own cursor (from SQLAlchemy's pool): nothing to
+    compile, one round trip, since this runs on every cacheable request.
     """
     connection = engine.raw_connection()
     try:
         cursor = connection.cursor()
-        cursor.execute(NEWEST_REVISION)
-        newest = cursor.fetchone()[0]
-        cursor.execute(CATALOGUE_ROWS)
+        cursor.execute(TOKEN_QUERY)
         rows = [tuple(row) for row in cursor.fetchall()]
         cursor.close()
     finally:
         connection.close()
+    newest = rows[0][0] if rows else None
     # repr of plain tuples is stable across processes (unlike hash() of str), so the token
     # could key a cache shared by several hosts.
-    digest = hashlib.blake2b(repr(rows).encode(), digest_size=8)
+    digest = hashlib.blake2b(repr([row[1:] for row in rows]).encode(), digest_size=8)
     return f"{newest or 0}-{digest.hexdigest()}"
