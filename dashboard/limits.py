@@ -30,6 +30,7 @@ client could otherwise pick a new address for every attempt.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from typing import Any
@@ -160,7 +161,8 @@ def client_address() -> str:
 
 
 def _too_many(limit: RequestLimit) -> Response:
-    return _too_many_until(limit.reset_at)
+    # The window's own end: RequestLimit.reset_at is rounded up a second more (up to 61 s).
+    return _too_many_until(limit.window.reset_time)
 
 
 def _too_many_until(reset_at: float) -> Response:
@@ -168,7 +170,7 @@ def _too_many_until(reset_at: float) -> Response:
     from .api.routes import request_language
     from .i18n import t
 
-    seconds = max(1, int(reset_at - time.time() + 0.999))
+    seconds = max(1, math.ceil(reset_at - time.time()))
     message = t("errors.rate_limited", request_language(), seconds=seconds)
     response = jsonify({"ok": False, "error": message, "status": 429})
     response.status_code = 429

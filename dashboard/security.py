@@ -49,8 +49,9 @@ CSP: dict[str, str | list[str]] = {
     # through a data:/blob: image.
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": "'self'",
-    # Dash callbacks and plotly's base maps (topojson from /assets).
-    "connect-src": "'self'",
+    # Dash callbacks and plotly's base maps (topojson from /assets); blob:/data: so a script
+    # of the page may read back an image plotly drew (nothing leaves the browser by them).
+    "connect-src": ["'self'", "blob:", "data:"],
     "object-src": "'none'",
     "base-uri": "'none'",
     "form-action": "'self'",
