@@ -107,6 +107,44 @@ def test_the_callback_endpoint_is_limited_per_address_with_the_error_shape(url):
     assert other.status_code != 429
 
 
+def test_callbacks_are_counted_once_for_all_workers(url):
+    """Two app instances (two workers) share the count in the database."""
+    first = make(url, CALLBACK_LIMIT="4/minute").test_client()
+    second = make(url, CALLBACK_LIMIT="4/minute").test_client()
+    body = {"output": "nothing.children", "inputs": [], "changedPropIds": []}
+    environ = {"REMOTE_ADDR": ATTACKER}
+    for client in (first, second, first, second):
+        answer = client.post("/_dash-update-component", json=body, environ_base=environ)
+        assert answer.status_code != 429
+    assert_too_many(first.post("/_dash-update-component", json=body, environ_base=environ))
+    assert_too_many(second.post("/_dash-update-component", json=body, environ_base=environ))
+
+
+def test_a_large_callback_limit_writes_its_count_in_batches(url):
+    """600 a minute: each worker adds its hits ten at a time, so most callbacks write nothing,
+    and the shared count still stops an address that goes over."""
+    from limits import parse
+    from limits.storage import MemoryStorage
+
+    from dashboard.limits import SharedCallbackCounter
+
+    class CountingStorage(MemoryStorage):
+        writes = 0
+
+        def incr(self, key, expiry, amount=1):
+            CountingStorage.writes += 1
+            return super().incr(key, expiry, amount)
+
+    storage = CountingStorage()
+    workers = [SharedCallbackCounter(storage, parse("600/minute")) for _ in range(2)]
+    answers = [workers[n % 2].hit(ATTACKER) for n in range(600)]
+    assert all(answer is None for answer in answers)
+    assert CountingStorage.writes == 60  # 600 hits, 10 at a time
+    refused = [workers[n % 2].hit(ATTACKER) for n in range(40)]
+    assert any(answer is not None for answer in refused)
+    assert workers[0].hit(OWNER) is None  # another address is not affected
+
+
 def test_guessing_from_one_address_does_not_lock_the_owner_out_and_says_nothing_new(url):
     client = make(url, LOGIN_LIMIT="100/minute").test_client()
     for _ in range(MAX_FAILURES):
