@@ -309,3 +309,18 @@ def test_a_web_upload_warms_the_views_for_every_worker(make_app, sqlite_url, mon
     assert warmed and warmed[0] >= 20
     first = route(other.server.test_client(), "/corridors", "?lang=zh")
     assert first.headers["X-Tracker-Cache"] == "shared"
+
+
+def test_made_up_query_strings_cannot_fill_the_shared_table(app, sqlite_url, monkeypatch):
+    from sqlalchemy import text
+
+    from dashboard.store import kept
+
+    monkeypatch.setattr(kept, "MAX_SHARED_ROWS", 5)
+    client = app.server.test_client()
+    for number in range(12):
+        route(client, "/", f"?made-up={number}")
+    shared_answers(app.server).flush()
+    engine = Store.from_url(sqlite_url).engine
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM kept_answers")).scalar_one() == 5

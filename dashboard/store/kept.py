@@ -14,7 +14,7 @@ import queue
 import threading
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from . import schema
@@ -24,6 +24,9 @@ __all__ = ["SharedAnswer", "SharedAnswers"]
 
 #: Answers waiting to be written; beyond this many a new one is simply not shared.
 _QUEUE_SIZE = 64
+#: At most this many answers per data token (the busiest views are a few dozen); beyond it a
+#: new one stays in its worker's memory only, so made-up query strings cannot fill the disk.
+MAX_SHARED_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,9 @@ class SharedAnswers:
         try:
             with write_transaction(self.engine) as conn:
                 conn.execute(delete(table).where(table.c.token != token))
+                kept = conn.execute(select(func.count()).select_from(table)).scalar_one()
+                if kept >= MAX_SHARED_ROWS:  # odd query strings must not fill the disk
+                    return
                 conn.execute(
                     insert(table).values(
                         key=key,
