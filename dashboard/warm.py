@@ -41,8 +41,8 @@ def hot_views(newest: str | None) -> list[tuple[str, str]]:
     return list(dict.fromkeys(views))
 
 
-def router_body(pathname: str, search: str) -> dict:
-    """What dash-renderer posts when a page opens (captured from Chromium)."""
+def router_body(pathname: str, search: str = "") -> dict:
+    """What dash-renderer posts when a page opens (captured from Chromium; tests post it too)."""
     changed = ["_pages_location.pathname", "_pages_location.search"]
     return {
         "output": ROUTER_OUTPUT,

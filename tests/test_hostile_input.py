@@ -17,6 +17,7 @@ from dash._utils import split_callback_id, stringify_id
 
 from dashboard.ui.guard import conforms
 from dashboard.ui.pages.history import RollbackTarget
+from dashboard.warm import router_body as _router_body
 
 ENDPOINT = "/_dash-update-component"
 ROUTER = ".._pages_content.children..._pages_store.data.."
@@ -33,22 +34,6 @@ def client(accounts_app):
     test_client = server.test_client()
     test_client.get("/")  # Dash Pages registers its router on the first request
     return test_client
-
-
-def _router_body(path: str, search: str = "") -> dict:
-    return {
-        "output": ROUTER,
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
 
 
 def _post(client, body) -> tuple[int, bytes]:

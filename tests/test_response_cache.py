@@ -17,26 +17,9 @@ from dashboard.app import create_dash
 from dashboard.imports import commit_import, prepare_import
 from dashboard.response_cache import Kept, ResponseCache, response_cache, shared_answers
 from dashboard.store.repository import Store
+from dashboard.warm import router_body
 
 ENDPOINT = "/_dash-update-component"
-ROUTER = ".._pages_content.children..._pages_store.data.."
-
-
-def router_body(path: str = "/", search: str = "") -> dict:
-    """What dash-renderer posts when the location changes."""
-    return {
-        "output": ROUTER,
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }
 
 
 def route(client, path: str = "/", search: str = ""):

@@ -30,9 +30,9 @@ from dashboard.app import create_app
 from dashboard.security import VERSION_KEYS
 from dashboard.seed import init_db
 from dashboard.store.repository import Store
+from dashboard.warm import router_body
 
 CALLBACK = "/_dash-update-component"
-ROUTER = ".._pages_content.children..._pages_store.data.."
 FIXED_HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -91,24 +91,6 @@ def sign_in(client, account: tuple[str, str]) -> None:
         "/login", data={"csrf_token": token, "name": name, "password": password, "next": "/"}
     )
     assert response.status_code == 302
-
-
-def router_body(pathname: str, search: str = "") -> dict:
-    """What dash-renderer posts when a page opens: Dash Pages' router callback."""
-    return {
-        "output": ROUTER,
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": pathname},
-            {"id": "_pages_location", "property": "search", "value": search},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "parsedChangedPropsIds": ["_pages_location.pathname"],
-        "state": [],
-    }
 
 
 def send(client, method: str, path: str, status: int = 200):
