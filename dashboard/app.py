@@ -108,10 +108,12 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     )
     limit_callbacks(server, settings)  # Dash has registered its callback endpoint by now
     from .ui.guard import init_callback_guard
+    from .ui.page_load import speed_up_page_load
     from .ui.pages import register_pages
     from .ui.plotly_bundle import use_tracker_plotly_bundle
 
     use_tracker_plotly_bundle(app)  # plotly.js with only our trace types, not the full 4.8 MB
+    speed_up_page_load(app)  # no polyfill for modern browsers; late chunks preloaded
     register_pages(app)
     init_callback_guard(server, app)
     init_security(app)  # after every page and callback: the CSP hashes Dash's inline scripts
@@ -123,7 +125,23 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     server.register_error_handler(DependencyException, _no_such_component_file)
     app.layout = html.Div([dcc.Location(id="url", refresh="callback-nav"), dash.page_container])
     server.extensions["dash_app"] = app
+    _set_up_before_serving(app)
     return app
+
+
+def _set_up_before_serving(app: Dash) -> None:
+    """Run Dash's first-request set-up now, before any request can arrive.
+
+    Dash 4.4.1 runs it in a ``before_request`` hook (``Dash._setup_server``) that marks itself
+    done *before* it has registered the component bundles' paths and copied the callbacks.
+    In a gthread worker the requests that arrive together with the first one (a browser asks
+    for the page and its ten scripts at once, and a new or recycled worker gets them) found
+    half a set-up: ``dash_core_components.js`` was "no such file", and the page never drew.
+    Done here, in the factory, every worker is whole before it listens; Dash's hook then
+    finds it done. There is no public entry point for it, hence the private call.
+    """
+    with app.server.app_context():
+        app._setup_server()  # noqa: SLF001
 
 
 def _no_such_component_file(_exc: DependencyException):

@@ -106,6 +106,8 @@ def test_first_visit_loads_our_bundle_and_transfers_under_1_2_mb(dash_duo, make_
 
 def test_every_page_draws_with_exactly_the_registered_trace_types(dash_duo, make_app):
     dash_duo.start_server(make_app())
+    # plotly.js loads asynchronously: it has run once the first gauge is drawn
+    dash_duo.wait_for_element(PAGES[0][1], timeout=20)
     registered = dash_duo.driver.execute_script(
         "return {version: Plotly.version, traces: Object.keys(Plotly.PlotSchema.get().traces)}"
     )

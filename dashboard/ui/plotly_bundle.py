@@ -17,11 +17,15 @@ How Dash 4.4.1 loads plotly.js, and why one script tag is enough to replace it:
   ``window.Plotly || <a script tag for _dashPlotlyJSURL>``: it fetches the full bundle only when
   the page has no ``window.Plotly`` yet.
 
-So the bundle is listed in ``external_scripts`` (a plain blocking ``<script>``, after React and
-before dash-renderer): ``window.Plotly`` exists before any graph renders, and Dash never fetches
-the full file. Nothing of Dash is patched; the full file stays servable and is what a graph
-would load if the bundle were missing. ``tests/test_browser_plotly_bundle.py`` checks that no
-page requests it.
+So the bundle is listed in ``external_scripts``, as ``<script async>``: the browser fetches and
+runs it while dash-renderer already asks for the page's layout and content, instead of holding
+every later script (and so the first gauge) until plotly.js has run. Until it has run,
+``window.Plotly`` is a promise of it (``assets/plotly-ready.js``, run right after React), which
+dcc.Graph's ``Promise.resolve(window.Plotly || ...)`` simply waits for; plotly.js then sets
+``window.Plotly`` itself. A graph therefore never sees an empty ``window.Plotly``, and Dash
+never fetches the full file, unless the bundle fails to load: the promise then loads Dash's
+own ``plotly.min.js`` instead. Nothing of Dash is patched.
+``tests/test_browser_plotly_bundle.py`` checks that no page requests the full file.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ PLOTLY_JS_VERSION = "4.1.1"
 #: year-on-year growth (``bar``), the corridor maps (``scattergeo``, ``choropleth``) and the
 #: reach growth chart (``scatter``). A figure with another type would draw nothing.
 TRACE_TYPES = ("scatter", "bar", "indicator", "scattergeo", "choropleth")
+#: Dash's full plotly.js, under the app's path prefix (what dcc.Graph loads without a bundle).
+DASH_PLOTLY_JS = "_dash-component-suites/plotly/package_data/plotly.min.js"
 #: The bundle, relative to the assets folder (under ``vendor/``, which Dash does not walk).
 BUNDLE = "vendor/plotly/plotly-tracker.min.js"
 
@@ -55,4 +61,14 @@ def use_tracker_plotly_bundle(app: Dash) -> None:
         raise ValueError("the tracker's plotly.js bundle needs Dash(eager_loading=False)")
     modified = int((Path(app.config.assets_folder) / BUNDLE).stat().st_mtime)
     url = f"{app.get_asset_url(BUNDLE)}?m={modified}"
-    app.config.external_scripts = [*app.config.external_scripts, url]
+    # ``data-plotly-bundle`` is how assets/plotly-ready.js finds the tag to wait for, and
+    # ``data-plotly-fallback`` what it loads should the bundle fail (Dash's own file, the URL
+    # dash-renderer gives dcc.Graph when it serves locally).
+    fallback = f"{app.config.requests_pathname_prefix}{DASH_PLOTLY_JS}"
+    tag = {
+        "src": url,
+        "async": "async",
+        "data-plotly-bundle": PLOTLY_JS_VERSION,
+        "data-plotly-fallback": fallback,
+    }
+    app.config.external_scripts = [*app.config.external_scripts, tag]
