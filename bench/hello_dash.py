@@ -15,3 +15,9 @@ def greet(value: str) -> str:
 
 
 server = app.server
+# Dash's first-request set-up, run before gunicorn listens, as the tracker's factory does: Dash
+# 4.4.1 marks it done before it has registered its scripts, and a fresh worker answered the
+# scripts a browser asks for together with the page with 500s (a flaky baseline). It changes
+# nothing a request costs once the worker is up.
+with server.app_context():
+    app._setup_server()
