@@ -290,3 +290,28 @@ def test_accounts_hash_passwords_and_lock_after_five_failures(empty_store):
     assert accounts.verify("li.wei", "correct horse battery").reason == "locked"
     accounts.disable("li.wei")
     assert accounts.verify("nobody", "x").reason == "invalid"
+
+
+@pytest.mark.postgres
+def test_the_token_leaves_no_transaction_open_and_outlives_a_dropped_connection(postgres):
+    """On PostgreSQL the token is read in autocommit through a pool of its own (one round trip
+    instead of three); a connection the server dropped is replaced, not reported as an error."""
+    from sqlalchemy import text
+
+    from dashboard.store.version import data_token
+
+    store = Store.from_url(postgres.database())
+    init_db(store)
+    token = data_token(store.engine)
+    with store.engine.connect() as watcher:
+        sessions = watcher.execute(
+            text(
+                "SELECT pid, state FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        ).all()
+        assert sessions and all(state == "idle" for _, state in sessions), sessions
+        for pid, _ in sessions:  # the server drops every other connection, the token's too
+            watcher.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    assert data_token(store.engine) == token
+    store.engine.dispose()
