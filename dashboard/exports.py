@@ -12,7 +12,6 @@ web route and the command line build the same table.
 from __future__ import annotations
 
 import io
-import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -20,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from .core.periods import parse_period
+from .core.values import is_missing
 from .i18n import normalise_language, t
 
 __all__ = [
@@ -207,10 +207,6 @@ class ProgressExport:
         return lines
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
 def _yes_no(flag: bool, lang: str) -> str:
     return t("export.yes" if flag else "export.no", lang)
 
@@ -257,7 +253,7 @@ def _unit(unit: object, lang: str) -> str:
 
 
 def _number(value: object) -> float:
-    return float("nan") if _missing(value) else float(value)
+    return float("nan") if is_missing(value) else float(value)
 
 
 def progress_export(
@@ -307,7 +303,7 @@ def progress_export(
 
 
 def _safe_text(value: object) -> str:
-    return "" if _missing(value) else str(neutralise(str(value)))
+    return "" if is_missing(value) else str(neutralise(str(value)))
 
 
 def progress_csv_bytes(export: ProgressExport) -> bytes:
@@ -319,7 +315,7 @@ def progress_csv_bytes(export: ProgressExport) -> bytes:
     out = export.rows.copy()
     for column in PROGRESS_EXPORT_COLUMNS:
         if column in PROGRESS_NUMBER_COLUMNS:
-            out[column] = out[column].map(lambda v: "" if _missing(v) else _number_text(v))
+            out[column] = out[column].map(lambda v: "" if is_missing(v) else _number_text(v))
         else:
             out[column] = out[column].map(_safe_text)
     out.columns = list(export.frame.columns)
@@ -344,7 +340,7 @@ def progress_xlsx_bytes(export: ProgressExport) -> bytes:
         cells = []
         for column, value in zip(PROGRESS_EXPORT_COLUMNS, record, strict=True):
             if column in PROGRESS_NUMBER_COLUMNS:
-                cells.append(None if _missing(value) else float(value))
+                cells.append(None if is_missing(value) else float(value))
             else:
                 cells.append(_safe_text(value) or None)
         sheet.append(cells)

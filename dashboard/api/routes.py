@@ -7,6 +7,7 @@ HTTP status, so a client needs one code path for every failure.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from urllib.parse import parse_qs, urlsplit
 
@@ -189,55 +190,52 @@ def progress():
     return jsonify({"as_of": frame.attrs["as_of"], "indicators": _records(frame, PROGRESS_KEYS)})
 
 
+#: The media type of each table format the API hands out as a file.
+TABLE_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _table_file(fmt: str, stem: str, build: dict[str, Callable[[], bytes]], what: str):
+    """``<stem>.<fmt>`` as an attachment, built by ``build[fmt]``; 404 for another format."""
+    if fmt not in build:
+        raise ApiError(f"no {what} in format {fmt!r}; use csv or xlsx", 404)
+    return Response(
+        build[fmt](),
+        mimetype=TABLE_TYPES[fmt],
+        headers={"Content-Disposition": f"attachment; filename={stem}.{fmt}"},
+    )
+
+
 @api.get("/upload/template.<fmt>")
 def upload_template(fmt: str):
     """The quarterly file template (CSV or XLSX), bilingual headers, every indicator; its unit
     column in the units Chinese sources use (``?lang=zh``) or the display units."""
-    from flask import Response
-
     from ..i18n import normalise_language
     from ..upload_template import template_csv, template_xlsx
 
     catalogue = get_store().indicators()
     lang = normalise_language(request.args.get("lang"))
-    if fmt == "csv":
-        return Response(
-            template_csv(catalogue, lang),
-            mimetype="text/csv",
-            headers={"Content-Disposition": "attachment; filename=tracker-template.csv"},
-        )
-    if fmt == "xlsx":
-        return Response(
-            template_xlsx(catalogue, lang),
-            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": "attachment; filename=tracker-template.xlsx"},
-        )
-    raise ApiError(f"no template in format {fmt!r}; use csv or xlsx", 404)
+    build = {
+        "csv": lambda: template_csv(catalogue, lang),
+        "xlsx": lambda: template_xlsx(catalogue, lang),
+    }
+    return _table_file(fmt, "tracker-template", build, "template")
 
 
 @api.get("/upload/template-<dataset>.<fmt>")
 def corridor_upload_template(dataset: str, fmt: str):
     """The corridor file templates: ``template-reach`` and ``template-destinations``."""
-    from flask import Response
-
     from ..upload_template import CORRIDOR_HEADERS, corridor_template_csv, corridor_template_xlsx
 
     if dataset not in CORRIDOR_HEADERS:
         raise ApiError(f"no template for {dataset!r}; use reach or destinations", 404)
-    name = f"tracker-template-{dataset}.{fmt}"
-    if fmt == "csv":
-        return Response(
-            corridor_template_csv(dataset),
-            mimetype="text/csv",
-            headers={"Content-Disposition": f"attachment; filename={name}"},
-        )
-    if fmt == "xlsx":
-        return Response(
-            corridor_template_xlsx(dataset),
-            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": f"attachment; filename={name}"},
-        )
-    raise ApiError(f"no template in format {fmt!r}; use csv or xlsx", 404)
+    build = {
+        "csv": lambda: corridor_template_csv(dataset),
+        "xlsx": lambda: corridor_template_xlsx(dataset),
+    }
+    return _table_file(fmt, f"tracker-template-{dataset}", build, "template")
 
 
 @api.get("/history/raw/<int:revision_id>")
@@ -267,24 +265,14 @@ def raw_file(revision_id: int):
 @api.get("/corridors/destinations.<fmt>")
 def corridor_destinations(fmt: str):
     """The destination table (both languages' names, coordinates, sources) as CSV or XLSX."""
-    from flask import Response
-
     from ..exports import to_csv_bytes, to_xlsx_bytes
 
     frame = get_store().destinations()
-    if fmt == "csv":
-        return Response(
-            to_csv_bytes(frame),
-            mimetype="text/csv",
-            headers={"Content-Disposition": "attachment; filename=corridor-destinations.csv"},
-        )
-    if fmt == "xlsx":
-        return Response(
-            to_xlsx_bytes(frame, sheet_name="destinations"),
-            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            headers={"Content-Disposition": "attachment; filename=corridor-destinations.xlsx"},
-        )
-    raise ApiError(f"no download in format {fmt!r}; use csv or xlsx", 404)
+    build = {
+        "csv": lambda: to_csv_bytes(frame),
+        "xlsx": lambda: to_xlsx_bytes(frame, sheet_name="destinations"),
+    }
+    return _table_file(fmt, "corridor-destinations", build, "download")
 
 
 @api.route("/api/<path:_rest>")

@@ -11,6 +11,7 @@ import math
 import pandas as pd
 from dash import dcc, html
 
+from ..core.values import is_missing
 from ..i18n import t
 from .charts import gauge_config
 from .components import page_url, source_links
@@ -19,10 +20,6 @@ from .status import STATUS_COLOURS, status_badge
 
 CARD_TYPE = "indicator-card"
 GAUGE_TYPE = "indicator-gauge"
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
 def period_text(row: pd.Series, lang: str) -> str:
@@ -35,7 +32,7 @@ def period_text(row: pd.Series, lang: str) -> str:
 
 def stale_marker(row: pd.Series, lang: str, as_of: str) -> html.Span | None:
     """ "stale" with a clock icon when the latest value is over four quarters old (DOMAIN.md)."""
-    if _missing(row.get("stale")) or not bool(row.get("stale")):
+    if is_missing(row.get("stale")) or not bool(row.get("stale")):
         return None
     return html.Span(
         [
@@ -50,7 +47,7 @@ def stale_marker(row: pd.Series, lang: str, as_of: str) -> html.Span | None:
 
 def latest_with_age(row: pd.Series, lang: str, as_of: str) -> list:
     """The latest value, its period, and "stale" when it is old ("197.2 million t (2017) stale")."""
-    if _missing(row["latest_value"]):
+    if is_missing(row["latest_value"]):
         return [t("glance.no_value", lang)]
     parts: list = [
         f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
@@ -82,7 +79,7 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
         if lang == "en"
         else t(f"status.{row['status']}", lang)
     )
-    if _missing(row["latest_value"]):
+    if is_missing(row["latest_value"]):
         return t("card.sentence_no_data", lang, name=name, target=target_text(row, lang))
     needed = (
         format_value(row["target_value"], row["unit"], lang, short=True)
@@ -90,7 +87,7 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
         else format_percent(row["target_growth"], lang, signed=False)
     )
     growth = row["kind"] == "growth"
-    growing = growth and not _missing(row["cagr_observed"])
+    growing = growth and not is_missing(row["cagr_observed"])
     # A growth target is a rate a year, never "10 % needed by 2027" (年均增长10%).
     key = (
         "card.sentence_growth"
@@ -140,18 +137,18 @@ def gauge_figure(row: pd.Series, lang: str) -> dict | None:
     colour = STATUS_COLOURS[row["status"]]
     if row["kind"] == "growth":
         observed, required = row["cagr_observed"], row["target_growth"]
-        if _missing(observed):
+        if is_missing(observed):
             return None
         value, marker = observed * 100, required * 100
         low, high = min(0.0, value), max(2 * marker, value)
         suffix = t("gauge.per_year", lang)
     else:
         progress, x0, x_star = row["progress"], row["baseline_value"], row["target_value"]
-        if _missing(progress) or _missing(x0):
+        if is_missing(progress) or is_missing(x0):
             return None
         value = progress * 100
         expected = row["expected_value"]
-        marker = None if _missing(expected) else (expected - x0) / (x_star - x0) * 100
+        marker = None if is_missing(expected) else (expected - x0) / (x_star - x0) * 100
         low, high = min(0.0, value), max(100.0, value)
         suffix = "%"
     gauge: dict = {
@@ -194,7 +191,7 @@ def share_gauge_figure(row: pd.Series, lang: str) -> dict | None:
     achieved target keeps its status colour (it is judged: it met the target).
     """
     share = row.get("target_share")
-    if row["kind"] == "growth" or _missing(share):
+    if row["kind"] == "growth" or is_missing(share):
         return None
     value = share * 100
     achieved = row["status"] == "achieved"
@@ -259,14 +256,13 @@ def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
     # it is toward the target. Achieved without a baseline: the same gauge, in its colour.
     unjudged = row["status"] == "insufficient_data" and row["rule"] != "growth_undefined"
     achieved = row["status"] == "achieved"
-    known = not _missing(row["latest_value"])
+    known = not is_missing(row["latest_value"])
     share = share_gauge_figure(row, lang) if known and (unjudged or achieved) else None
     if share is not None and achieved:
         return _graph(row, share, as_of, "share")
     if share is not None:
-        why = (
-            "reason.baseline_needed" if _missing(row["baseline_value"]) else "reason.short_history"
-        )
+        no_baseline = is_missing(row["baseline_value"])
+        why = "reason.baseline_needed" if no_baseline else "reason.short_history"
         return html.Div(
             [
                 _graph(row, share, as_of, "share"),
@@ -288,9 +284,9 @@ def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
             ],
             **{"data-notice": why.split(".")[1]},
         )
-    if _missing(row["latest_value"]):
+    if is_missing(row["latest_value"]):
         notice = "card.no_data"
-    elif _missing(row["baseline_value"]) and row["status"] != "achieved":
+    elif is_missing(row["baseline_value"]) and row["status"] != "achieved":
         notice = "card.baseline_needed"
     elif row["status"] == "achieved":
         notice = "card.achieved_no_gauge"
@@ -306,7 +302,7 @@ def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
 def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article:
     """One target. The whole card is a link to its indicator page (via the stretched title)."""
     indicator_id = row["indicator_id"]
-    has_value = not _missing(row["latest_value"])
+    has_value = not is_missing(row["latest_value"])
     latest = (
         latest_with_age(row, lang, as_of or row.get("as_of") or "")
         if has_value
@@ -314,7 +310,7 @@ def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article
     )
     projected = (
         format_value(row["projected_value"], row["unit"], lang)
-        if not _missing(row["projected_value"])
+        if not is_missing(row["projected_value"])
         else "–"
     )
     href = page_url(f"/indicator/{indicator_id}", lang=lang, as_of=as_of)

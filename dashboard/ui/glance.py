@@ -9,21 +9,16 @@ be judged, and why. Every entry links to its indicator page.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 from dash import dcc, html
 
 from ..core.review import BEHIND, FINE, UNJUDGED, triage
+from ..core.values import is_missing
 from ..i18n import t
 from .cards import indicator_name, latest_with_age, period_text, stale_marker, target_text
 from .components import page_url
 from .format import format_percent, format_period, format_value
 from .status import status_badge
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
 def _colon(lang: str) -> str:
@@ -67,7 +62,7 @@ def reason(row: pd.Series, lang: str) -> str:
         if (
             row.get("reason") == "baseline_needed"
             and row["kind"] != "growth"
-            and not _missing(row.get("target_share"))
+            and not is_missing(row.get("target_share"))
         ):
             return t(
                 "reason.baseline_needed_share",
@@ -86,7 +81,7 @@ def reason(row: pd.Series, lang: str) -> str:
             progress=format_percent(row["progress"], lang, signed=False),
             elapsed=format_percent(row["n"] / row["N"], lang, signed=False),
         )
-    if _missing(row["cagr_required"]) or _missing(row["cagr_observed"]):
+    if is_missing(row["cagr_required"]) or is_missing(row["cagr_observed"]):
         return ""
     return t(
         "reason.growth",
@@ -125,8 +120,8 @@ def _unjudged_entry(row: pd.Series, lang: str, as_of: str, link_as_of: str | Non
     """Name and why it is not judged; what is known besides (value, date, "stale")."""
     parts: list = [_link(row, lang, link_as_of), _colon(lang), html.Span(reason(row, lang),
                    className="glance-reason")]  # fmt: skip
-    if not _missing(row["latest_value"]):
-        if row.get("reason") == "baseline_needed" and not _missing(row.get("target_share")):
+    if not is_missing(row["latest_value"]):
+        if row.get("reason") == "baseline_needed" and not is_missing(row.get("target_share")):
             parts += [f" ({period_text(row, lang)})"]  # the value is in the reason already
             marker = stale_marker(row, lang, as_of)
             parts += [" ", marker] if marker is not None else []

@@ -30,6 +30,7 @@ from ..core.progress import (
     REGRESSING,
 )
 from ..core.review import triage
+from ..core.values import is_missing
 from ..i18n import catalogue, t
 from .cards import (
     gauge_figure,
@@ -87,10 +88,6 @@ CHANGE_ICONS = {
 }
 
 
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
 def short_name(row: pd.Series | dict, lang: str) -> str:
     """The name a presenter says ("port throughput"); the catalogue's name for a new target."""
     key = f"present.short.{row['indicator_id']}"
@@ -113,12 +110,12 @@ def join_names(names: list[str], lang: str) -> str:
 
 
 def _known(row: pd.Series) -> bool:
-    return "latest_value" in row and not _missing(row["latest_value"])
+    return "latest_value" in row and not is_missing(row["latest_value"])
 
 
 def _is_stale(row: pd.Series) -> bool:
     stale = row.get("stale")
-    return not _missing(stale) and bool(stale)
+    return not is_missing(stale) and bool(stale)
 
 
 def _value_text(row: pd.Series, lang: str) -> str:
@@ -400,7 +397,7 @@ def sources_line(rows: pd.DataFrame, lang: str, element_id: str = "present-sourc
     shown = 0
     for _, row in in_pillar_order(rows).iterrows():
         source = row.get("source")
-        if _missing(row.get("latest_value")) or not isinstance(source, str) or not source:
+        if is_missing(row.get("latest_value")) or not isinstance(source, str) or not source:
             continue
         if shown:
             parts.append(" | ")
@@ -440,13 +437,13 @@ def _side(
     status = change[f"{side}_status"]
     value = change[f"{side}_value"]
     value_parts: list
-    if _missing(value):
+    if is_missing(value):
         value_parts = [t("value.none", lang)]
     else:
         period = change[f"{side}_period"]
         shown = period
         is_year = change.get(f"{side}_is_year")
-        if not _missing(is_year) and bool(is_year) and isinstance(period, str):
+        if not is_missing(is_year) and bool(is_year) and isinstance(period, str):
             shown = period[:4]
         value_parts = [
             f"{format_value(value, change['unit'], lang)} ({format_period(shown, lang)})"

@@ -10,7 +10,6 @@ and nothing to click or type, so a browser's "Save as PDF" gives a clean documen
 from __future__ import annotations
 
 import copy
-import math
 from collections import Counter
 from datetime import date
 
@@ -19,11 +18,12 @@ import pandas as pd
 from dash import Dash, dcc, html
 
 from ...core.catalogue import PILLAR_IDS
-from ...core.periods import PeriodError, parse_quarter, quarter_label
 from ...core.progress import STATUSES
+from ...core.values import is_missing
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import gauge_figure, indicator_name, period_text, target_text, text_equivalent
+from ..components import valid_quarter
 from ..format import (
     format_percent,
     format_period,
@@ -47,24 +47,11 @@ def register(app: Dash) -> None:
     )
 
 
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def _valid_quarter(text: str | None) -> str | None:
-    if not text:
-        return None
-    try:
-        return quarter_label(parse_quarter(text))
-    except PeriodError:
-        return None
-
-
 def layout(lang: str | None = None, as_of: str | None = None, pillar: str | None = None, **_):
     """The document for the URL's view, built once per data version and day."""
     lang = normalise_language(lang)
     pillar = pillar if pillar in PILLAR_IDS else None
-    as_of = _valid_quarter(as_of)
+    as_of = valid_quarter(as_of)
     today = date.today()
     store = get_store()
     return store.memoize(
@@ -208,11 +195,11 @@ def _summary(progress: pd.DataFrame, pillars: list[str], lang: str) -> html.Sect
 
 
 def _value(value: float, unit: str, lang: str) -> str:
-    return "–" if _missing(value) else format_value(value, unit, lang)
+    return "–" if is_missing(value) else format_value(value, unit, lang)
 
 
 def _latest(row: pd.Series, lang: str) -> str:
-    if _missing(row["latest_value"]):
+    if is_missing(row["latest_value"]):
         return t("value.none", lang)
     return f"{format_value(row['latest_value'], row['unit'], lang)} ({period_text(row, lang)})"
 
@@ -295,9 +282,9 @@ def _gauge_cell(row: pd.Series, lang: str) -> html.Div:
     graph = _print_gauge(row, lang)
     if graph is not None:
         return html.Div(graph, className="briefing-gauge", **{"aria-hidden": "true"})
-    if _missing(row["latest_value"]):
+    if is_missing(row["latest_value"]):
         notice = "card.no_data"
-    elif _missing(row["baseline_value"]):
+    elif is_missing(row["baseline_value"]):
         notice = "card.baseline_needed"
     else:
         notice = "card.short_history"
@@ -310,7 +297,7 @@ def _gauge_cell(row: pd.Series, lang: str) -> html.Div:
 
 def _growth(row: pd.Series, lang: str) -> str | None:
     observed, required = row["cagr_observed"], row["cagr_required"]
-    if _missing(observed) or _missing(required):
+    if is_missing(observed) or is_missing(required):
         return None
     text = t(
         "briefing.growth",
@@ -318,7 +305,7 @@ def _growth(row: pd.Series, lang: str) -> str | None:
         observed=format_percent(observed, lang),
         required=format_percent(required, lang),
     )
-    if not _missing(row["ratio"]):
+    if not is_missing(row["ratio"]):
         text += " " + t("briefing.ratio", lang, pace=pace_words(row["ratio"], lang))
     return text
 

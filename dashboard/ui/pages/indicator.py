@@ -3,8 +3,6 @@ the calculation spelled out with this indicator's own numbers."""
 
 from __future__ import annotations
 
-import math
-
 import dash
 import numpy as np
 import pandas as pd
@@ -14,6 +12,7 @@ from ...core.periods import PeriodError, parse_quarter, quarter_label
 from ...core.progress import THRESHOLD_ACCELERATE, THRESHOLD_ON_TRACK, pending_figures
 from ...core.units import CHINESE_SOURCE_UNIT
 from ...core.units import factor as unit_factor
+from ...core.values import is_missing
 from ...i18n import catalogue, normalise_language, t
 from ...store.reference import context_figures
 from ...web import get_store
@@ -36,10 +35,6 @@ def register(app: Dash) -> None:
         title="Vision 2027 Tracker",
         layout=layout,
     )
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _x(q: int) -> int:
@@ -92,7 +87,7 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
     b_q, t_q = parse_quarter(row["baseline_period"]), parse_quarter(row["target_period"])
     first_q = min([b_q, *series["quarter"].tolist()]) if not series.empty else b_q
     x0, xt = row["baseline_value"], row["latest_value"]
-    if not _missing(x0):
+    if not is_missing(x0):
         traces.append(
             {
                 "type": "scatter",
@@ -108,7 +103,7 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
         if row["method"] == "straight_line" and row["kind"] != "growth":
             xs = [_x(b_q), _x(t_q)]
             ys = [x0, row["target_value"]]
-        elif not _missing(rate):
+        elif not is_missing(rate):
             xs, ys, _ = _path_points(row, b_q, x0, rate, t_q)
         else:
             xs, ys = [], []
@@ -136,7 +131,7 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
                 "hovertemplate": f"{t('chart.target', lang)}: %{{y:,.4~g}}<extra></extra>",
             }
         )
-    if not _missing(row["projected_value"]) and not _missing(xt):
+    if not is_missing(row["projected_value"]) and not is_missing(xt):
         latest_q = parse_quarter(row["latest_period"])
         traces.append(
             {
@@ -151,7 +146,7 @@ def series_figure(row: pd.Series, series: pd.DataFrame, lang: str) -> dict:
         )
     scale, axis_unit = _chart_unit(unit, lang)
     for trace in traces:
-        trace["y"] = [None if _missing(v) else v * scale for v in trace["y"]]
+        trace["y"] = [None if is_missing(v) else v * scale for v in trace["y"]]
     return {
         "data": traces,
         "layout": {
@@ -226,7 +221,7 @@ def yoy_figure(series: pd.DataFrame, lang: str) -> dict | None:
 
 
 def _number(value: float, lang: str, unit: str | None = None) -> str:
-    if _missing(value):
+    if is_missing(value):
         return t("calc.undefined", lang)
     return format_value(value, unit, lang) if unit else format_number(value, lang, 4)
 
@@ -249,7 +244,7 @@ def _baseline_period_text(row: pd.Series, lang: str) -> str:
 def _baseline_text(row: pd.Series, lang: str) -> str:
     """The baseline actually used, and why when it is not the planned period (DOMAIN.md)."""
     planned = _as_year(row.get("planned_baseline_period") or row["baseline_period"], row, lang)
-    if _missing(row["baseline_value"]):
+    if is_missing(row["baseline_value"]):
         return t("baseline.none", lang, planned=planned)
     used = _as_year(row["baseline_period"], row, lang)
     value = format_value(row["baseline_value"], row["unit"], lang)
@@ -260,7 +255,7 @@ def _baseline_text(row: pd.Series, lang: str) -> str:
 
 def _pace(ratio: float, lang: str) -> str:
     """R with its meaning in words: "0.36: growing at 36% of the pace needed"."""
-    if _missing(ratio):
+    if is_missing(ratio):
         return t("calc.undefined", lang)
     return t(
         "pace.with_ratio", lang, ratio=format_number(ratio, lang, 2), words=pace_words(ratio, lang)
@@ -277,7 +272,7 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
             "t",
             "calc.t",
             t("calc.undefined", lang)
-            if _missing(row["latest_period"])
+            if is_missing(row["latest_period"])
             else format_period(row["latest_period"], lang),
         ),
         ("T", "calc.T", format_period(row["target_period"], lang)),
@@ -296,14 +291,14 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
             "a",
             "calc.a",
             format_percent(row["cagr_observed"], lang)
-            if not _missing(row["cagr_observed"])
+            if not is_missing(row["cagr_observed"])
             else t("calc.undefined", lang),
         ),
         (
             "r",
             "calc.r",
             format_percent(row["cagr_required"], lang)
-            if not _missing(row["cagr_required"])
+            if not is_missing(row["cagr_required"])
             else t("calc.undefined", lang),
         ),
         ("R", "calc.R", _pace(row["ratio"], lang)),
@@ -314,7 +309,7 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
                 "p",
                 "calc.p",
                 format_percent(row["progress"], lang, signed=False)
-                if not _missing(row["progress"])
+                if not is_missing(row["progress"])
                 else t("calc.undefined", lang),
             )
         )
@@ -325,7 +320,7 @@ def _calculation(row: pd.Series, lang: str) -> html.Section:
             "Y",
             "calc.yoy",
             format_percent(row["yoy_growth"], lang)
-            if not _missing(row["yoy_growth"])
+            if not is_missing(row["yoy_growth"])
             else t("calc.undefined", lang),
         ),
     ]
@@ -644,7 +639,7 @@ def _view(store, indicator_id: str, lang: str, as_of_q: str | None):
                         "series-chart",
                         f"{indicator_id}-series-{as_of_label}",
                     )
-                    if not series.empty or not _missing(row["target_value"])
+                    if not series.empty or not is_missing(row["target_value"])
                     else html.P(t("value.none", lang)),
                 ],
                 **{"aria-labelledby": "series-heading"},
