@@ -8,7 +8,6 @@ Nothing happens at import time: no database connection, no file read, no page re
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,12 @@ from werkzeug.exceptions import NotFound
 from .api import api
 from .api.routes import error_response
 from .audit import init_audit
-from .auth import DEFAULT_IDLE_MINUTES, init_auth
+from .auth import init_auth
 from .compression import init_compression
+from .config import settings as config_settings
 from .limits import init_limits, limit_callbacks
 from .response_cache import init_response_cache
 from .security import init_security
-from .store.engine import default_database_url
 from .web import init_store, on_data_change
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,31 +37,10 @@ VENDOR_STYLESHEETS = (
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-def _flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
-
-
 def _settings(config: dict[str, Any] | None) -> dict[str, Any]:
-    """Defaults from the environment (DASHBOARD_*), overridden by ``config`` (tests)."""
-    settings: dict[str, Any] = {
-        "DATABASE_URL": default_database_url(),
-        "ENV": os.environ.get("DASHBOARD_ENV", "production"),
-        "INSTANCE_DIR": os.environ.get("DASHBOARD_INSTANCE_DIR", "instance"),
-        "REQUIRE_LOGIN": _flag("DASHBOARD_REQUIRE_LOGIN"),
-        "HTTPS": _flag("DASHBOARD_HTTPS"),
-        # Sessions end after this many minutes without a request (issue 4).
-        "IDLE_MINUTES": float(os.environ.get("DASHBOARD_IDLE_MINUTES") or DEFAULT_IDLE_MINUTES),
-        # Abuse limits (issue 2): counters in Redis when given, else in the database.
-        "RATELIMIT_STORAGE_URL": os.environ.get("DASHBOARD_RATELIMIT_STORAGE_URL") or None,
-        "LOGIN_LIMIT": os.environ.get("DASHBOARD_LOGIN_LIMIT") or "10/minute",
-        "CALLBACK_LIMIT": os.environ.get("DASHBOARD_CALLBACK_LIMIT") or "600/minute",
-        # How many reverse proxies stand in front (X-Forwarded-For is trusted only then).
-        "PROXY_COUNT": int(os.environ.get("DASHBOARD_PROXY_COUNT") or 0),
-        # The audit log's file (issue 5); standard error when unset.
-        "AUDIT_LOG": os.environ.get("DASHBOARD_AUDIT_LOG") or None,
-        # After an upload or a rollback, build the busiest views at once (dashboard/warm.py).
-        "WARM_VIEWS": os.environ.get("DASHBOARD_WARM_VIEWS", "1").strip().lower()
-        not in ("0", "false", "no", "off"),
+    """The environment's settings (:mod:`.config`), overridden by ``config`` (tests)."""
+    settings = {
+        **config_settings(),
         # The upload travels base64-encoded inside a JSON callback body: 4/3 of the file.
         "MAX_CONTENT_LENGTH": MAX_UPLOAD_BYTES * 4 // 3 + 64 * 1024,
     }

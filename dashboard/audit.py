@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 import uuid
@@ -29,6 +28,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, Response, g, has_request_context, request
+
+from . import config
 
 __all__ = ["audit", "configure", "init_audit", "logger", "request_id"]
 
@@ -56,7 +57,7 @@ def configure(destination: str | None = None, *, default_stderr: bool = True) ->
     """Send the audit lines to ``destination`` (a file), or standard error; once a process."""
     if any(getattr(h, _CONFIGURED, False) for h in logger.handlers):
         return
-    destination = destination or os.environ.get("DASHBOARD_AUDIT_LOG") or None
+    destination = destination or config.value("AUDIT_LOG")
     if destination and destination != "-":
         handler: logging.Handler = logging.FileHandler(destination, encoding="utf-8")
     elif destination == "-" or default_stderr:

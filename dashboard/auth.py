@@ -42,6 +42,7 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from sqlalchemy.exc import DBAPIError
 
+from . import config
 from .api.routes import DRIVER_CONNECTION_ERRORS
 from .audit import audit
 from .i18n import normalise_language, t
@@ -56,7 +57,7 @@ OPEN_PATHS = frozenset({"/login", "/logout", "/healthz", "/_favicon.ico"})
 #: login page needs them, and they hold no data).
 OPEN_STATIC_PREFIXES = ("/assets/", "/_dash-component-suites/")
 #: Minutes without a request after which a session ends (``DASHBOARD_IDLE_MINUTES``).
-DEFAULT_IDLE_MINUTES = 30
+DEFAULT_IDLE_MINUTES = config.DEFAULT_IDLE_MINUTES
 #: The session keys: the user's session version at sign-in, when it began, the last request.
 VERSION_KEY, SINCE_KEY, SEEN_KEY = "_sv", "_since", "_seen"
 #: The last request's time is rewritten at most this often (seconds): not a cookie a request.
@@ -90,7 +91,7 @@ class SessionUser(UserMixin):
 
 def resolve_secret_key(settings: dict) -> str:
     """The signing key for sessions: configured, or (development only) kept in instance/."""
-    key = settings.get("SECRET_KEY") or os.environ.get("DASHBOARD_SECRET_KEY")
+    key = settings.get("SECRET_KEY") or config.value("SECRET_KEY")
     if key:
         return key
     if settings.get("ENV") != "development":

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from . import config
 from .i18n import LANGUAGES, t
 
 __all__ = ["main"]
@@ -283,7 +284,7 @@ def import_command(
 def _warm_views() -> None:
     """Build the busiest views for the new data, so no viewer waits for them (a running
     server reads them from the database); ``DASHBOARD_WARM_VIEWS=0`` skips it."""
-    if os.environ.get("DASHBOARD_WARM_VIEWS", "1").strip().lower() in ("0", "false", "no", "off"):
+    if not config.flag("WARM_VIEWS", default=True):
         return
     from .store.engine import default_database_url
     from .warm import warm_views_of

@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
+from .. import config
+
 DEFAULT_DB_FILE = "tracker.db"
 BUSY_TIMEOUT_MS = 30_000
 #: Any constant: PostgreSQL writers serialise on this advisory lock, as SQLite's do on the file.
@@ -24,10 +26,10 @@ WRITE_LOCK_KEY = 2027_0001
 
 def default_database_url(instance_dir: str | os.PathLike | None = None) -> str:
     """``DASHBOARD_DATABASE_URL``, else a SQLite file in ``instance/`` (created on first use)."""
-    configured = os.environ.get("DASHBOARD_DATABASE_URL")
+    configured = config.value("DATABASE_URL")
     if configured:
         return configured
-    folder = Path(instance_dir or os.environ.get("DASHBOARD_INSTANCE_DIR") or "instance")
+    folder = Path(instance_dir or config.value("INSTANCE_DIR", "instance"))
     return f"sqlite:///{(folder / DEFAULT_DB_FILE).resolve()}"
 
 
