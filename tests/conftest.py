@@ -12,10 +12,12 @@ import glob
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -103,14 +105,25 @@ class PostgresServer:
         subprocess.run(command, check=True, capture_output=True, timeout=120)
 
     def database(self) -> str:
+        """A new, empty database."""
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        self._admin(f'CREATE DATABASE "{name}"')
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    def replace_with_copy(self, url: str, template: str) -> None:
+        """Make the database of ``url`` (no one connected yet) a copy of ``template`` (no one
+        connected either): PostgreSQL copies it file by file."""
+        name = url.rsplit("/", 1)[1]
+        self._admin(f'DROP DATABASE "{name}"', f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+    def _admin(self, *statements: str) -> None:
         from sqlalchemy import create_engine, text
 
-        name = f"t_{uuid.uuid4().hex[:12]}"
         engine = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
         with engine.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
+            for statement in statements:
+                conn.execute(text(statement))
         engine.dispose()
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
     def stop(self) -> None:
         try:
@@ -150,21 +163,77 @@ def database_url(request, tmp_path) -> str:
     return request.getfixturevalue("postgres").database()
 
 
+#: What ``init-db`` is asked for: the published data, the illustrative data, or no data.
+SEEDS = {"published": {}, "demo": {"demo": True}, "empty": {"empty": True}}
+
+
+@pytest.fixture(scope="session")
+def seeded_files(tmp_path_factory):
+    """``seeded_files(seed)``: a SQLite file that ``init-db`` filled once in this session
+    (``init-db`` costs 0.5-1 s; tests copy its result instead, as Datasette's do)."""
+    built: dict[str, Path] = {}
+
+    def template(seed: str) -> Path:
+        if seed not in built:
+            path = tmp_path_factory.mktemp(f"seed-{seed}") / "tracker.db"
+            store = Store.from_url(f"sqlite:///{path}")
+            init_db(store, **SEEDS[seed])
+            store.engine.dispose()
+            built[seed] = path
+        return built[seed]
+
+    return template
+
+
+@pytest.fixture(scope="session")
+def seeded_databases(request):
+    """``seeded_databases(seed)``: the name of a PostgreSQL database ``init-db`` filled once
+    in this session, which no one stays connected to (a template for ``CREATE DATABASE``)."""
+    built: dict[str, str] = {}
+
+    def template(seed: str) -> str:
+        if seed not in built:
+            server = request.getfixturevalue("postgres")
+            url = server.database()
+            store = Store.from_url(url)
+            init_db(store, **SEEDS[seed])
+            store.engine.dispose()
+            built[seed] = url.rsplit("/", 1)[1]
+        return built[seed]
+
+    return template
+
+
+def copy_sqlite(source: Path, url: str) -> None:
+    """Copy a SQLite database into the file of ``url`` (SQLite's backup: whole and consistent)."""
+    target = url.removeprefix("sqlite:///")
+    with closing(sqlite3.connect(source)) as read, closing(sqlite3.connect(target)) as write:
+        read.backup(write)
+
+
+def _seeded(request, database_url: str, seed: str) -> str:
+    """Fill ``database_url`` with what ``init-db`` seeds, copied from the session's database."""
+    if database_url.startswith("sqlite:///"):
+        copy_sqlite(request.getfixturevalue("seeded_files")(seed), database_url)
+    else:
+        template = request.getfixturevalue("seeded_databases")(seed)
+        request.getfixturevalue("postgres").replace_with_copy(database_url, template)
+    return database_url
+
+
 @pytest.fixture
-def empty_store(database_url) -> Iterator[Store]:
+def empty_store(request, database_url) -> Iterator[Store]:
     """Schema and catalogue, no observations."""
-    store = Store.from_url(database_url)
-    init_db(store, empty=True)
+    store = Store.from_url(_seeded(request, database_url, "empty"))
     yield store
     store.engine.dispose()
 
 
 @pytest.fixture
-def seeded_store(database_url) -> Iterator[Store]:
+def seeded_store(request, database_url) -> Iterator[Store]:
     """Schema, catalogue, the shipped published observations (revision 1) and the corridor
     data (revisions 2 and 3)."""
-    store = Store.from_url(database_url)
-    init_db(store)
+    store = Store.from_url(_seeded(request, database_url, "published"))
     yield store
     store.engine.dispose()
 
@@ -175,14 +244,12 @@ def sqlite_url(tmp_path) -> str:
 
 
 @pytest.fixture
-def make_app(sqlite_url):
+def make_app(sqlite_url, seeded_files):
     """Build the whole Dash app over a fresh SQLite file seeded by ``init-db`` (or ``--demo``)."""
     from dashboard.app import create_dash
 
     def build(*, demo: bool = False):
-        store = Store.from_url(sqlite_url)
-        init_db(store, demo=demo)
-        store.engine.dispose()
+        copy_sqlite(seeded_files("demo" if demo else "published"), sqlite_url)
         return create_dash({"DATABASE_URL": sqlite_url, "SECRET_KEY": "test-secret-key"})
 
     return build
