@@ -19,9 +19,10 @@ from ..core.changes import OBSERVATIONS, RecordKind
 from ..core.corridors import DESTINATION, REACH
 from ..core.periods import parse_period, quarter_label
 from ..core.progress import compute_progress, value_series
+from ..core.rollback import changes_of, later_changes, restoring_rows
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
-from .version import data_token
+from .version import data_token, forget_token
 
 __all__ = [
     "CommitResult",
@@ -168,6 +169,7 @@ class Store:
                 else:
                     conn.execute(insert(schema.indicators).values(**record))
         self._cache.clear()
+        forget_token(self.engine)
         return len(records)
 
     def indicators(self) -> pd.DataFrame:
@@ -419,6 +421,7 @@ class Store:
                 return plan
             plan.revision_id = self._write(conn, plan, meta)
         self._cache.clear()
+        forget_token(self.engine)
         return plan
 
     def _plan(self, conn: Connection, rows: pd.DataFrame, meta: RevisionMeta) -> CommitResult:
@@ -530,7 +533,7 @@ class Store:
         with self.engine.connect() as conn:
             spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
             history = self._key_history(conn, spec, revision_id, limit=limit, offset=offset)
-        return _changes_of(history, revision_id, spec.kind)
+        return changes_of(history, revision_id, spec.kind)
 
     def revision_change_count(self, revision_id: int) -> int:
         """How many records a revision wrote (the rows of :meth:`revision_changes`)."""
@@ -561,12 +564,12 @@ class Store:
             history = self._key_history(conn, spec, revision_id)
             if history.empty:
                 raise RollbackConflict("no_values", revision=revision_id)
-            later = _later_changes(history, revision_id, spec.kind)
+            later = later_changes(history, revision_id, spec.kind)
             if later:
                 raise RollbackConflict(
                     "later_changes", revision=revision_id, later=", ".join(map(str, later))
                 )
-            restored = _restoring_rows(history, revision_id, spec.kind)
+            restored = restoring_rows(history, revision_id, spec.kind)
             meta = RevisionMeta(
                 user_name=user_name, action="rollback", rolls_back=revision_id,
                 comment=f"rollback of revision {revision_id}", dataset=spec.name,
@@ -585,6 +588,7 @@ class Store:
             )
             plan.revision_id = new_id
         self._cache.clear()
+        forget_token(self.engine)
         return plan
 
 
@@ -646,67 +650,6 @@ def is_initialised(url: str) -> bool:
             return bool(conn.execute(select(func.count()).select_from(schema.indicators)).scalar())
     finally:
         engine.dispose()
-
-
-def _changes_of(
-    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
-) -> pd.DataFrame:
-    """The rows of ``revision_id`` with the values in force before it (pure, for tests too)."""
-    key, shown = list(kind.key), list(kind.compared)
-    columns = [*key, "change"] + [f"{w}_{c}" for w in ("new", "old") for c in shown]
-    if history.empty:
-        return pd.DataFrame(columns=columns)
-    new = history[history["revision_id"] == revision_id]
-    before = history[history["revision_id"] < revision_id].groupby(key).tail(1)
-    before = before[~before["withdrawn"].astype(bool)]
-    merged = new.merge(
-        before[[*key, *shown]].assign(_existed=True), on=key, how="left", suffixes=("", "_old")
-    )
-    existed = merged["_existed"].eq(True).to_numpy()
-    merged["change"] = np.where(
-        merged["withdrawn"].astype(bool), "withdrawn", np.where(existed, "replaced", "added")
-    )
-    renamed = merged.rename(columns={c: f"new_{c}" for c in shown}).rename(
-        columns={f"{c}_old": f"old_{c}" for c in shown}
-    )
-    return renamed[columns].reset_index(drop=True)
-
-
-def _later_changes(
-    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
-) -> list[int]:
-    """Revisions after ``revision_id`` whose values are now in force instead of its own.
-
-    A later revision that wrote the same value back (the rollback of a later upload, say)
-    is no conflict: what is in force is what ``revision_id`` wrote.
-    """
-    key = list(kind.key)
-    own = history[history["revision_id"] == revision_id].set_index(key)
-    newest = history.groupby(key).tail(1).set_index(key).loc[own.index]
-    same = pd.Series(True, index=own.index)
-    for column in ["withdrawn", *kind.compared]:
-        a, b = own[column].astype(object), newest[column].astype(object)
-        same &= (a == b) | (a.isna() & b.isna())
-    return sorted(set(newest.loc[~same, "revision_id"]))
-
-
-def _restoring_rows(
-    history: pd.DataFrame, revision_id: int, kind: RecordKind = OBSERVATIONS
-) -> pd.DataFrame:
-    """Rows that put back what was in force before ``revision_id`` (or withdraw the key)."""
-    key = list(kind.key)
-    touched = history[history["revision_id"] == revision_id][key]
-    before = history[history["revision_id"] < revision_id].groupby(key).tail(1)
-    rows = touched.merge(before, on=key, how="left")
-    gone = rows["row_id"].isna() | rows["withdrawn"].fillna(True).astype(bool)
-    rows["withdrawn"] = gone.to_numpy()
-    for column in kind.columns:
-        if column in key or column == "illustrative":
-            continue
-        rows[column] = rows[column].astype(object).where(~gone, None)
-    if "illustrative" in rows:
-        rows["illustrative"] = rows["illustrative"].fillna(False).astype(bool)
-    return rows[[*kind.columns, "withdrawn"]].reset_index(drop=True)
 
 
 def _python_values(series: pd.Series, column_type) -> list:
