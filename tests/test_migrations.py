@@ -43,7 +43,8 @@ from dashboard.store.engine import make_engine
 from dashboard.store.repository import Store
 
 SESSIONS = "0005_sessions_and_limits"
-HEAD = "0006_kept_answers"
+KEPT_ANSWERS = "0006_kept_answers"
+HEAD = "0007_data_change_notices"
 #: The last revision a database made by ``create_all`` before migrations can match.
 LAST_LEGACY = "0004_as_written"
 NOW = datetime(2026, 11, 20, 8, 30, tzinfo=UTC)
@@ -490,7 +491,7 @@ def test_looking_creates_no_database(tmp_path):
     url = f"sqlite:///{tmp_path / 'none' / 'tracker.db'}"
     state = migrate.status(url)
     assert (state.exists, state.revision, state.up_to_date) == (False, None, False)
-    assert [s.applied for s in migrate.history(url)] == [False] * 6
+    assert [s.applied for s in migrate.history(url)] == [False] * 7
     assert not (tmp_path / "none").exists()
 
 
@@ -499,7 +500,7 @@ def test_new_revision_autogenerates_nothing_when_the_schema_is_current(tmp_path,
     shutil.copytree(migrate.MIGRATIONS, location, ignore=shutil.ignore_patterns("__pycache__"))
     migrate.upgrade(sqlite_url)
     path = migrate.new_revision("Nothing new", sqlite_url, location=location)
-    assert path == location / "versions" / "0007_nothing_new.py"
+    assert path == location / "versions" / "0008_nothing_new.py"
     written = path.read_text(encoding="utf-8")
     assert f"down_revision: str | Sequence[str] | None = '{HEAD}'" in written
     assert "op." not in written  # schema.metadata and the migrations agree
@@ -543,6 +544,7 @@ def test_db_commands_on_an_empty_database(database_url):
         ["0003_corridors", "applied"],
         [LAST_LEGACY, "applied"],
         [SESSIONS, "applied"],
+        [KEPT_ANSWERS, "applied"],
         [HEAD, "current"],
     ]
     assert lines[-1].endswith("(head)")
@@ -555,7 +557,7 @@ def test_db_upgrade_to_a_revision_then_the_rest(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending", "pending", "pending",
     ]  # fmt: skip
     assert f"from 0002_accounts to {HEAD}." in run(sqlite_url, "db", "upgrade").output
     bad = run(sqlite_url, "db", "upgrade", "nonsense")
@@ -570,7 +572,7 @@ def test_db_commands_on_a_database_made_before_migrations(sqlite_url):
         done.output
     )
     assert [line.split()[1] for line in run(sqlite_url, "db", "history").output.splitlines()] == [
-        "applied", "current", "pending", "pending", "pending", "pending",
+        "applied", "current", "pending", "pending", "pending", "pending", "pending",
     ]  # fmt: skip
     done = run(sqlite_url, "db", "upgrade")
     assert done.exit_code == 0, done.output
@@ -620,3 +622,23 @@ def test_db_upgrade_on_postgresql_through_the_command_line(database_url):
     assert f"Schema upgraded from 0002_accounts to {HEAD}." in done.output
     assert differences(database_url) == []
     assert "(head, up to date)" in run(database_url, "db", "current").output
+
+
+def test_0007_adds_the_notice_triggers_on_postgresql_only_and_takes_them_away(database_url):
+    """The triggers that tell the workers of a data change (dashboard/store/version.py)."""
+    from sqlalchemy import create_engine, text
+
+    assert run(database_url, "db", "upgrade").exit_code == 0
+    engine = create_engine(database_url)
+    query = "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%notify_data_changed'"
+    if engine.dialect.name == "postgresql":
+        with engine.connect() as conn:
+            assert conn.execute(text(query)).scalar() == 2
+        assert migrate.downgrade(database_url, KEPT_ANSWERS) == KEPT_ANSWERS
+        with engine.connect() as conn:
+            assert conn.execute(text(query)).scalar() == 0
+    else:
+        with engine.connect() as conn:
+            types = conn.execute(text("SELECT DISTINCT type FROM sqlite_master")).scalars()
+            assert "trigger" not in set(types)
+    engine.dispose()

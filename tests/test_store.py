@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from dashboard.core.changes import ADDED, REPLACED, UNCHANGED
 from dashboard.seed import DATA_DIR, init_db, load_catalogue
@@ -296,8 +296,6 @@ def test_accounts_hash_passwords_and_lock_after_five_failures(empty_store):
 def test_the_token_leaves_no_transaction_open_and_outlives_a_dropped_connection(postgres):
     """On PostgreSQL the token is read in autocommit through a pool of its own (one round trip
     instead of three); a connection the server dropped is replaced, not reported as an error."""
-    from sqlalchemy import text
-
     from dashboard.store.version import data_token
 
     store = Store.from_url(postgres.database())
@@ -315,3 +313,55 @@ def test_the_token_leaves_no_transaction_open_and_outlives_a_dropped_connection(
             watcher.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
     assert data_token(store.engine) == token
     store.engine.dispose()
+
+
+def _until(condition, timeout: float = 10.0):
+    import time
+
+    deadline = time.time() + timeout
+    while not condition():
+        assert time.time() < deadline, "not in time"
+        time.sleep(0.02)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_worker_reads_the_token_only_after_a_change_is_notified(
+    postgres, monkeypatch
+):
+    """Two workers on one database: the second keeps its token between changes (no read per
+    request) and sees the first one's upload as soon as PostgreSQL delivers the notice."""
+    from dashboard.store import version
+
+    url = postgres.database()
+    writer, reader = Store.from_url(url), Store.from_url(url)
+    init_db(writer)
+    reads = []
+    real_read = version._read_token
+    monkeypatch.setattr(version, "_read_token", lambda e: reads.append(e) or real_read(e))
+    version.data_token(reader.engine)  # starts the reader's listener
+    listener = version._LISTENERS[reader.engine]
+    _until(lambda: listener.listening)
+    before = version.data_token(reader.engine)
+    reads.clear()
+    assert {version.data_token(reader.engine) for _ in range(50)} == {before}
+    assert reads == []  # fifty requests, no read
+    writer.apply(rows(("ECO-TRADE", "2025", "annual", 901.0)), RevisionMeta(user_name="x"))
+    _until(lambda: version.data_token(reader.engine) != before, timeout=5)
+    after = version.data_token(reader.engine)
+    assert after == version._read_token(writer.engine) and len(reads) <= 3
+    # the server drops the listening connection: reads per request meanwhile, then listens again
+    with writer.engine.connect() as admin:
+        admin.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE application_name = :name AND datname = current_database()"
+            ),
+            {"name": version.LISTENER_NAME},
+        )
+    _until(lambda: not listener.listening)
+    writer.apply(rows(("ECO-TRADE", "2025", "annual", 902.0)), RevisionMeta(user_name="x"))
+    assert version.data_token(reader.engine) == version._read_token(writer.engine) != after
+    _until(lambda: listener.listening)
+    writer.engine.dispose()
+    reader.engine.dispose()
+    _until(lambda: not listener._thread.is_alive(), timeout=5)
