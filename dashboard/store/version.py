@@ -1,8 +1,8 @@
 """The data token: one cheap read that says whether anything a page shows may have changed.
 
-Every cached view, table and response is keyed by it. It is read from the database on each
-request (one statement, about a third of a millisecond on SQLite), so an upload through any
-worker, or on any host sharing the database, is seen by every other at once.
+Every cached view, table and response is keyed by it, so an upload through any worker, or on
+any host sharing the database, is seen by every other at once. On SQLite it is read on each
+request (one statement, about a third of a millisecond).
 
 On a database server (PostgreSQL) the token is not read per request. A trigger (migration
 0007) sends ``NOTIFY tracker_data_changed`` whenever ``revisions`` or ``indicators`` change,
