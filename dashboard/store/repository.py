@@ -182,9 +182,11 @@ class Store:
     # ----- reading records ------------------------------------------------------------------
 
     def current_records(self, dataset: str, conn: Connection | None = None) -> pd.DataFrame:
-        """The record in force for every key of ``dataset``, with the revision that wrote it."""
-        if dataset == OBSERVATIONS.name:
-            return self.current_observations(conn)
+        """The record in force for every key of ``dataset``, with the revision that wrote it.
+
+        Typed alike whether or not there is any: numbers as float64, flags as bool, the
+        revision as int64, the rest as text (``object``).
+        """
         spec = DATASETS[dataset]
         table = spec.table
         row_id = table.c[spec.row_id]
@@ -201,10 +203,18 @@ class Store:
         else:
             with self.engine.connect() as own:
                 frame = _frame(own, statement)
+        flags = [c for c in spec.kind.columns if isinstance(table.c[c].type, Boolean)]
         if frame.empty:
-            frame = pd.DataFrame(columns=[*spec.kind.columns, "revision_id"])
+            dtypes = {
+                c: "float64" if c in spec.kind.numeric else bool if c in flags else object
+                for c in spec.kind.columns
+            }
+            dtypes["revision_id"] = "int64"
+            return pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()})
         for column in spec.kind.numeric:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        for column in flags:
+            frame[column] = frame[column].astype(bool)
         return frame
 
     def reach_snapshots(self) -> pd.DataFrame:
@@ -220,58 +230,9 @@ class Store:
 
     # ----- reading observations -------------------------------------------------------------
 
-    def _current_statement(self):
-        obs = schema.observations
-        newest = (
-            select(func.max(obs.c.observation_id).label("observation_id"))
-            .group_by(obs.c.indicator_id, obs.c.period)
-            .subquery()
-        )
-        return (
-            select(
-                obs.c.indicator_id,
-                obs.c.period,
-                obs.c.basis,
-                obs.c.value,
-                obs.c.source,
-                obs.c.note,
-                obs.c.confidence,
-                obs.c.illustrative,
-                obs.c.as_written,
-                obs.c.revision_id,
-            )
-            .join(newest, newest.c.observation_id == obs.c.observation_id)
-            .where(obs.c.withdrawn.is_(False))
-            .order_by(obs.c.indicator_id, obs.c.period)
-        )
-
     def current_observations(self, conn: Connection | None = None) -> pd.DataFrame:
         """The value in force for every (indicator, period), with the revision that wrote it."""
-        if conn is not None:
-            return self._typed(_frame(conn, self._current_statement()))
-        with self.engine.connect() as own:
-            return self._typed(_frame(own, self._current_statement()))
-
-    @staticmethod
-    def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-        if frame.empty:
-            return pd.DataFrame(
-                {
-                    "indicator_id": pd.Series(dtype=object),
-                    "period": pd.Series(dtype=object),
-                    "basis": pd.Series(dtype=object),
-                    "value": pd.Series(dtype="float64"),
-                    "source": pd.Series(dtype=object),
-                    "note": pd.Series(dtype=object),
-                    "confidence": pd.Series(dtype=object),
-                    "illustrative": pd.Series(dtype=bool),
-                    "as_written": pd.Series(dtype=object),
-                    "revision_id": pd.Series(dtype="int64"),
-                }
-            )
-        frame["value"] = frame["value"].astype("float64")
-        frame["illustrative"] = frame["illustrative"].astype(bool)
-        return frame
+        return self.current_records(OBSERVATIONS.name, conn)
 
     def observation_history(self, indicator_id: str | None = None) -> pd.DataFrame:
         """Every row ever written (oldest first), withdrawn ones included."""

@@ -74,6 +74,7 @@ class ChangeListener:
         self.listening = False
         self._token: str | None = None
         self._token_generation = -1
+        self._failing = False  # warn once per outage, not once a second
         self._thread = threading.Thread(target=self._run, name="token-listener", daemon=True)
         self._thread.start()
 
@@ -113,11 +114,16 @@ class ChangeListener:
                 with self._lock:  # notices sent before LISTEN were missed: read afresh
                     self.listening = True
                     self.generation += 1
+                if self._failing:
+                    log.warning("listening for data changes again")
+                    self._failing = False
                 while not self._stop.is_set():
                     for _notice in connection.notifies(timeout=LISTEN_WAIT):
                         self.forget()
             except Exception as exc:  # noqa: BLE001 - any failure: read per request, retry
-                log.warning("not listening for data changes (%s); retrying", exc)
+                if not self._failing and not self._stop.is_set():
+                    log.warning("not listening for data changes (%s); retrying", exc)
+                self._failing = True
             finally:
                 with self._lock:
                     self.listening = False
