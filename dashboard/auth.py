@@ -91,7 +91,7 @@ class SessionUser(UserMixin):
 
 def resolve_secret_key(settings: dict) -> str:
     """The signing key for sessions: configured, or (development only) kept in instance/."""
-    key = settings.get("SECRET_KEY") or config.value("SECRET_KEY")
+    key = settings.get("SECRET_KEY")  # DASHBOARD_SECRET_KEY, through config.settings()
     if key:
         return key
     if settings.get("ENV") != "development":

@@ -284,7 +284,7 @@ def import_command(
 def _warm_views() -> None:
     """Build the busiest views for the new data, so no viewer waits for them (a running
     server reads them from the database); ``DASHBOARD_WARM_VIEWS=0`` skips it."""
-    if not config.flag("WARM_VIEWS", default=True):
+    if not config.warm_views():
         return
     from .store.engine import default_database_url
     from .warm import warm_views_of
@@ -476,8 +476,10 @@ def _echo_record_changes(changes) -> None:
     keys = [c for c in changes.columns if c != "change" and not c.startswith(("new_", "old_"))]
     fields = [c.removeprefix("new_") for c in changes.columns if c.startswith("new_")]
 
+    from .core.values import is_missing
+
     def shown(value) -> str:
-        if value is None or value != value or value == "":
+        if is_missing(value) or value == "":
             return "-"
         return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 

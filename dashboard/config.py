@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__all__ = ["PREFIX", "flag", "settings", "value"]
+__all__ = ["PREFIX", "flag", "settings", "value", "warm_views"]
 
 PREFIX = "DASHBOARD_"
 DEFAULT_IDLE_MINUTES = 30.0
@@ -73,5 +73,10 @@ def settings() -> dict[str, Any]:
         # The audit log's file (issue 5); standard error when unset.
         "AUDIT_LOG": value("AUDIT_LOG"),
         # After an upload or a rollback, build the busiest views at once (dashboard/warm.py).
-        "WARM_VIEWS": flag("WARM_VIEWS", default=True),
+        "WARM_VIEWS": warm_views(),
     }
+
+
+def warm_views() -> bool:
+    """Build the busiest views after each upload or rollback (``DASHBOARD_WARM_VIEWS``; on)."""
+    return flag("WARM_VIEWS", default=True)

@@ -255,6 +255,21 @@ def make_app(sqlite_url, seeded_files):
     return build
 
 
+def until(condition, timeout: float = 20.0, pause: float = 0.05):
+    """Call ``condition`` until it returns something true, and return that; fail after
+    ``timeout`` seconds."""
+    import time
+
+    deadline = time.time() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if time.time() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(pause)
+
+
 def english_words(text: str) -> list[str]:
     """Latin words of three letters or more, once ids, quarters, units, URLs and the names of
     file formats (CSV, Excel, PDF: written so in Chinese too) are removed."""

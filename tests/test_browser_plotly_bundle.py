@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from conftest import until
 
 from dashboard.ui.plotly_bundle import BUNDLE, PLOTLY_JS_VERSION, TRACE_TYPES
 
@@ -51,17 +52,6 @@ PAGES = [
     ("/present", "#present-root .main-svg", []),
     ("/briefing", "[id^='briefing-gauge-'] .main-svg", []),
 ]
-
-
-def until(condition, timeout: float = 20):
-    deadline = time.time() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if time.time() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.2)
 
 
 def settled_entries(dash_duo) -> list[dict]:

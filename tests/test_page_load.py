@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import until
 
 from dashboard.ui.page_load import ICON_FONT, PRELOADED_CHUNKS, REGENERATOR_RUNTIME
 from dashboard.ui.plotly_bundle import BUNDLE
@@ -79,19 +80,10 @@ return g.length > 0 && [...g].every(e => e.querySelector('.main-svg'));
 """
 
 
-def _wait_until(dash_duo, script: str, timeout: float = 30) -> None:
-    import time
-
-    deadline = time.time() + timeout
-    while not dash_duo.driver.execute_script(script):
-        assert time.time() < deadline, script
-        time.sleep(0.2)
-
-
 @pytest.mark.browser
 def test_the_overview_draws_with_no_polyfill_and_plotly_loaded_late(dash_duo, make_app):
     dash_duo.start_server(make_app())
-    _wait_until(dash_duo, GAUGES_DRAWN)
+    until(lambda: dash_duo.driver.execute_script(GAUGES_DRAWN), timeout=30)
     state = dash_duo.driver.execute_script(
         "return {polyfilled: typeof window._babelPolyfill, plotly: typeof Plotly.newPlot,"
         " promise: Plotly instanceof Promise}"
@@ -109,7 +101,7 @@ def test_without_the_bundle_the_gauges_still_draw_with_dashs_own_plotly(dash_duo
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": [f"*{BUNDLE}*"]})
     try:
         driver.get(dash_duo.server.url + "/")
-        _wait_until(dash_duo, GAUGES_DRAWN, timeout=60)
+        until(lambda: driver.execute_script(GAUGES_DRAWN), timeout=60)
         scripts = driver.execute_script(
             "return Array.from(document.scripts).map(s => s.src).filter(Boolean)"
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import until
 from sqlalchemy import func, select, text
 
 from dashboard.core.changes import ADDED, REPLACED, UNCHANGED
@@ -315,15 +316,6 @@ def test_the_token_leaves_no_transaction_open_and_outlives_a_dropped_connection(
     store.engine.dispose()
 
 
-def _until(condition, timeout: float = 10.0):
-    import time
-
-    deadline = time.time() + timeout
-    while not condition():
-        assert time.time() < deadline, "not in time"
-        time.sleep(0.02)
-
-
 @pytest.mark.postgres
 def test_on_postgresql_a_worker_reads_the_token_only_after_a_change_is_notified(
     postgres, monkeypatch
@@ -340,13 +332,13 @@ def test_on_postgresql_a_worker_reads_the_token_only_after_a_change_is_notified(
     monkeypatch.setattr(version, "_read_token", lambda e: reads.append(e) or real_read(e))
     version.data_token(reader.engine)  # starts the reader's listener
     listener = version._LISTENERS[reader.engine]
-    _until(lambda: listener.listening)
+    until(lambda: listener.listening)
     before = version.data_token(reader.engine)
     reads.clear()
     assert {version.data_token(reader.engine) for _ in range(50)} == {before}
     assert reads == []  # fifty requests, no read
     writer.apply(rows(("ECO-TRADE", "2025", "annual", 901.0)), RevisionMeta(user_name="x"))
-    _until(lambda: version.data_token(reader.engine) != before, timeout=5)
+    until(lambda: version.data_token(reader.engine) != before, timeout=5)
     after = version.data_token(reader.engine)
     assert after == version._read_token(writer.engine) and len(reads) <= 3
     # the server drops the listening connection: reads per request meanwhile, then listens again
@@ -358,10 +350,10 @@ def test_on_postgresql_a_worker_reads_the_token_only_after_a_change_is_notified(
             ),
             {"name": version.LISTENER_NAME},
         )
-    _until(lambda: not listener.listening)
+    until(lambda: not listener.listening)
     writer.apply(rows(("ECO-TRADE", "2025", "annual", 902.0)), RevisionMeta(user_name="x"))
     assert version.data_token(reader.engine) == version._read_token(writer.engine) != after
-    _until(lambda: listener.listening)
+    until(lambda: listener.listening)
     writer.engine.dispose()
     reader.engine.dispose()
-    _until(lambda: not listener._thread.is_alive(), timeout=5)
+    until(lambda: not listener._thread.is_alive(), timeout=5)

@@ -143,6 +143,9 @@ def _listener(engine: Engine) -> ChangeListener | None:
     """The process's listener for ``engine``'s database (PostgreSQL with psycopg 3 only)."""
     if engine.dialect.name != "postgresql" or engine.dialect.driver != "psycopg":
         return None
+    listener = _LISTENERS.get(engine)  # every request: no lock once it exists
+    if listener is not None:
+        return listener
     with _TOKEN_ENGINES_LOCK:
         listener = _LISTENERS.get(engine)
         if listener is None:
@@ -173,6 +176,9 @@ _TOKEN_ENGINES_LOCK = threading.Lock()
 def _token_engine(engine: Engine) -> Engine:
     if engine.dialect.name == "sqlite":
         return engine
+    token_engine = _TOKEN_ENGINES.get(engine)
+    if token_engine is not None:
+        return token_engine
     with _TOKEN_ENGINES_LOCK:
         token_engine = _TOKEN_ENGINES.get(engine)
         if token_engine is None:

@@ -6,8 +6,6 @@ render in a few milliseconds of server time.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 from dash import dcc, html
 
@@ -158,7 +156,7 @@ def gauge_figure(row: pd.Series, lang: str) -> dict | None:
         "bgcolor": "#e9ecef",
         "borderwidth": 0,
     }
-    if marker is not None and not math.isnan(marker):
+    if not is_missing(marker):
         gauge["threshold"] = {
             "line": {"color": "#212529", "width": 3},
             "thickness": 0.9,

@@ -6,6 +6,8 @@ import html
 import math
 import re
 
+from ..core.values import is_missing
+
 __all__ = [
     "format_number",
     "format_percent",
@@ -45,7 +47,7 @@ def _trim(text: str) -> str:
 
 def format_number(value: float, lang: str = "en", decimals: int | None = None) -> str:
     """Thousands separators in English; none in Chinese statistics style (8006.8)."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     if decimals is None:
         magnitude = abs(value)
@@ -71,7 +73,7 @@ def format_value(value: float | None, unit: str, lang: str = "en", short: bool =
     ``short`` drops the currency after "bn" in English, for a second amount in one sentence
     ("800.7 bn CNY in 2025 ...; 1,100 bn needed by 2027").
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "–"
     if unit == "percent":
         return f"{format_number(value, lang, 1)}%"
@@ -91,7 +93,7 @@ def format_value(value: float | None, unit: str, lang: str = "en", short: bool =
 
 def format_percent(fraction: float | None, lang: str = "en", signed: bool = True) -> str:
     """A rate given as a fraction: ``0.153 -> +15.3%``."""
-    if fraction is None or (isinstance(fraction, float) and math.isnan(fraction)):
+    if is_missing(fraction):
         return "–"
     sign = "+" if signed and fraction > 0 else ""
     return f"{sign}{format_number(fraction * 100, lang, 1)}%"
@@ -120,7 +122,7 @@ def pace_words(ratio: float | None, lang: str = "en") -> str:
     ("增速为所需速度的36%"); below zero, "moving away from the target". Never "R = 0.36"."""
     from ..i18n import t
 
-    if ratio is None or (isinstance(ratio, float) and math.isnan(ratio)):
+    if is_missing(ratio):
         return "–"
     if ratio < 0:
         return t("pace.away", lang)
@@ -142,7 +144,7 @@ def source_addresses(source: str) -> list[str]:
 def format_cell(value) -> str:
     """A cell of an uploaded corridor record as text: "–" when empty, whole numbers without
     ".0" and with thousands separators (``580.0`` -> ``580``), anything else as written."""
-    if value is None or (isinstance(value, float) and value != value) or value == "":
+    if is_missing(value) or value == "":
         return "–"
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"

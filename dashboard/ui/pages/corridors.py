@@ -9,6 +9,7 @@ import dash
 from dash import Dash, Input, Output, State, dash_table, dcc, html
 
 from ...core.corridors import COUNT_COLUMNS as COUNTS
+from ...core.values import is_missing
 from ...i18n import normalise_language, t
 from ..charts import chart_config
 from ..components import download_pair, page_shell, source_links
@@ -73,11 +74,7 @@ def headline(index: int, lang: str) -> list:
     items = []
     for column in COUNTS:
         value = row[column]
-        shown = (
-            "–"
-            if value is None or (isinstance(value, float) and math.isnan(value))
-            else (f"{int(value):,}")
-        )
+        shown = "–" if is_missing(value) else (f"{int(value):,}")
         items.append(
             html.Div(
                 [
