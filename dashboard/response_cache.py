@@ -218,11 +218,11 @@ def _send(kept: Kept, state: str) -> Response:
 
 
 def _build_digest() -> str:
-    """A digest of the package's code: answers built by another version of the tracker (during
-    a rolling upgrade, say) are never read from the shared level."""
+    """A digest of the package's code and page documents: answers built by another version of
+    the tracker (during a rolling upgrade, say) are never read from the shared level."""
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.glob("content/*.md")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

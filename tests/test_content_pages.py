@@ -123,9 +123,9 @@ def test_dates_of_context_figures(text, english, chinese):
     assert plan.format_as_of(text, "zh") == chinese
 
 
-def test_notes_mark_lower_bounds_and_related_targets():
+def test_flag_columns_mark_lower_bounds_and_related_targets():
     figures = context_figures().set_index("figure_id")
-    flags = {fid: plan.note_flags(note) for fid, note in figures["note"].items()}
+    flags = {fid: plan.figure_flags(row) for fid, row in figures.iterrows()}
     assert flags["ceb-cdcq-trains-2021"].qualifier == "over"
     assert flags["ceb-cdcq-cumulative-2023"].qualifier == "nearly"
     assert flags["cci-financial-projects-amount"].qualifier == "about"

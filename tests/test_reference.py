@@ -97,3 +97,28 @@ def test_a_value_that_is_not_a_number_is_an_error(own_copy):
     frame.to_csv(own_copy, index=False)
     with pytest.raises(ReferenceDataError, match=frame.loc[0, "figure_id"]):
         context_figures(own_copy)
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("qualifier", "roughly"), ("date_approximate", "maybe"), ("year_on_year_percent", "72%")],
+)
+def test_a_flag_the_readme_does_not_allow_is_refused(own_copy, column, value):
+    frame = pd.read_csv(own_copy, dtype=str, keep_default_na=False)
+    frame.loc[0, column] = value
+    frame.to_csv(own_copy, index=False)
+    with pytest.raises(ReferenceDataError, match=frame.loc[0, "figure_id"]):
+        context_figures(own_copy)
+
+
+def test_the_flag_columns_agree_with_the_notes_that_explain_them():
+    """The note says in words what the flags say (data/README.md): they must not drift apart."""
+    figures = context_figures()
+    lower_bound = figures["note"].str.contains("lower bound", regex=False)
+    assert ((figures["qualifier"] == "over") == lower_bound).all()
+    assert (
+        (figures["date_approximate"] == "yes")
+        == figures["note"].str.contains("date approximate", regex=False)
+    ).all()
+    for note, related in zip(figures["note"], figures["related_targets"], strict=True):
+        assert all(target in note for target in related.split(";") if target)

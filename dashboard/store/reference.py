@@ -42,7 +42,16 @@ CONTEXT_COLUMNS = (
     "confidence",
     "note",
     "indicator_id",  # the target whose page shows the figure as context (empty: none)
+    # How the plan page qualifies the figure (data/README.md): "over" (a lower bound),
+    # "about" or "nearly"; "yes" when the date is approximate; the targets it resembles but
+    # measures differently ("LOG-TRAINS;…"); a published year-on-year change ("+72", percent).
+    "qualifier",
+    "date_approximate",
+    "related_targets",
+    "year_on_year_percent",
 )
+QUALIFIERS = frozenset({"", "over", "about", "nearly"})
+SIGNED_PERCENT = r"^$|^[+-]\d+(\.\d+)?$"
 
 
 class ReferenceDataError(ValueError):
@@ -68,6 +77,17 @@ def _read_context_figures(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
     if values.isna().any():
         bad = frame.loc[values.isna(), "figure_id"].tolist()
         raise ReferenceDataError(f"{path}: value is not a number for {', '.join(bad)}")
+    wrong = (
+        ~frame["qualifier"].isin(QUALIFIERS)
+        | ~frame["date_approximate"].isin({"", "yes"})
+        | ~frame["year_on_year_percent"].str.match(SIGNED_PERCENT)
+    )
+    if wrong.any():
+        bad = frame.loc[wrong, "figure_id"].tolist()
+        raise ReferenceDataError(
+            f"{path}: qualifier, date_approximate or year_on_year_percent is not one the "
+            f"README allows for {', '.join(bad)}"
+        )
     frame = frame[list(CONTEXT_COLUMNS)].copy()
     frame["value"] = values.astype("float64")
     return frame

@@ -26,6 +26,7 @@ def register_pages(app: Dash) -> None:
         upload,
     )
 
+    check_documents(methodology.placeholder_names(), plan.PLACEHOLDERS)
     dash.page_registry.clear()
     for page in (
         overview,
@@ -42,3 +43,13 @@ def register_pages(app: Dash) -> None:
         page.register(app)
     for page_entry in dash.page_registry.values():
         page_entry["layout"] = single_valued(with_user_menu(page_entry["layout"]))
+
+
+def check_documents(methodology_names: frozenset[str], plan_names: frozenset[str]) -> None:
+    """Refuse to start on a broken page document (an unknown placeholder, a heading without an
+    anchor, a language missing): the analyst who edited it sees why at once, not a blank page."""
+    from .. import prose
+
+    found = prose.problems("methodology", methodology_names) + prose.problems("plan", plan_names)
+    if found:
+        raise prose.DocumentError("; ".join(found))

@@ -22,7 +22,7 @@ from ..components import illustrative_banner, page_shell, page_url, source_links
 from ..format import format_number, format_percent, format_period, format_value, pace_words
 from ..glance import pending_notes
 from ..status import STATUS_COLOURS, status_badge
-from .plan import DEFAULT_SCOPE, context_number, format_as_of, note_flags, slug
+from .plan import DEFAULT_SCOPE, context_number, figure_flags, format_as_of, slug
 
 PATH_TEMPLATE = "/indicator/<indicator_id>"
 
@@ -434,7 +434,7 @@ def _observations_table(observations: pd.DataFrame, unit: str, lang: str) -> htm
 
 def _context_value(row: pd.Series, lang: str) -> str:
     text = context_number(float(row["value"]), row["unit"], lang)
-    qualifier = note_flags(row["note"]).qualifier
+    qualifier = figure_flags(row).qualifier
     return t(f"plan.value.{qualifier}", lang, value=text) if qualifier else text
 
 

@@ -6,17 +6,17 @@ figures, so the page can never disagree with what the overview shows.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass
 from functools import lru_cache
 
 import dash
 import pandas as pd
-from dash import Dash, dcc, html
+from dash import Dash, html
 
 from ...core.progress import compute_progress
 from ...i18n import normalise_language, t
-from ..components import page_shell, page_url
+from .. import prose
+from ..components import page_shell
 from ..format import format_value
 from ..status import status_badge
 
@@ -40,16 +40,8 @@ STATUS_ORDER = (
     "regressing",
     "insufficient_data",
 )
-SECTIONS = (
-    ("method-origin", "method.origin.heading"),
-    ("method-time", "method.time.heading"),
-    ("method-values", "method.values.heading"),
-    ("method-rates", "method.rates.heading"),
-    ("method-status", "method.status.heading"),
-    ("method-fallback", "method.fallback.heading"),
-    ("method-direction", "method.direction.heading"),
-    ("method-example", "method.example.heading"),
-)
+#: The page's prose: dashboard/content/methodology.<lang>.md.
+DOCUMENT = "methodology"
 
 
 def register(app: Dash | None = None) -> None:
@@ -96,21 +88,6 @@ def _symbol(name: str):
 SYMBOL_NAMES = frozenset(
     {"x0", "xt", "xstar", "gstar", "b", "t", "T", "n", "N", "a", "r", "R", "p"}
 )
-
-
-def rich(key: str, lang: str, **values: object) -> list:
-    """A message with its formula symbols drawn as symbols and its parameters filled in."""
-    parts: list = []
-    for literal, field, _, _ in string.Formatter().parse(t(key, lang)):
-        if literal:
-            parts.append(literal)
-        if field is None:
-            continue
-        if field in SYMBOL_NAMES:
-            parts.append(_symbol(field))
-        else:
-            parts.append(values[field])
-    return parts
 
 
 def _power(base: list, exponent: list) -> list:
@@ -332,14 +309,87 @@ def _example_lines(ex: Example, lang: str) -> list[html.Div]:
     return [html.Div(formula(*line), className="formula-line") for line in lines]
 
 
-# ----- sections -------------------------------------------------------------------------------
+# ----- the page ---------------------------------------------------------------------------------
 
 
-def _section(anchor: str, heading_key: str, lang: str, children: list) -> html.Section:
-    return html.Section(
-        [html.H2(t(heading_key, lang), id=anchor, className="h4 mt-4"), *children],
-        **{"aria-labelledby": anchor},
+def _required_formulas(lang: str) -> list[html.Div]:
+    return [
+        html.Div([_formula_r_level(), " ", html.Span(t("method.rates.r.level", lang))]),
+        html.Div([_formula_r_growth(), " ", html.Span(t("method.rates.r.growth", lang))]),
+    ]
+
+
+def _fallback_formulas(lang: str) -> html.Div:
+    return html.Div(
+        [
+            html.Div(_formula_straight_line(), className="formula-line"),
+            html.Div(
+                [
+                    t("method.rates.expected.name", lang),
+                    t("method.separator", lang),
+                    _formula_straight_expected(),
+                ],
+                className="formula-line",
+            ),
+        ],
+        className="formula-block my-2",
     )
+
+
+def _worked_example(ex: Example, lang: str) -> html.Figure:
+    return html.Figure(
+        [
+            html.Figcaption(
+                t("method.example.caption", lang, unit=t("method.example.unit", lang)),
+                className="small text-muted mb-1",
+            ),
+            html.Div(_example_lines(ex, lang), className="formula-block"),
+        ],
+        id="worked-example",
+    )
+
+
+def _example_values(lang: str) -> dict[str, object]:
+    """The worked example's numbers, as its sentences write them."""
+    ex = worked_example()
+    target = format_value(ex.target, "billion CNY", lang)
+    return {
+        "target": target,
+        "baseline": _with_unit(ex.x0, lang),
+        "latest": _with_unit(ex.xt, lang),
+        "n_value": str(ex.n),
+        "big_n_value": str(ex.big_n),
+        "ratio": number(ex.ratio, lang, 2, trim=False),
+        "change": percent(abs(ex.xt / ex.x0 - 1), lang, 1),
+        "required": percent(ex.r, lang, 1),
+        "yoy": percent(ex.yoy, lang, 1),
+        "projected": format_value(ex.projected, "billion CNY", lang),
+        "expected": format_value(ex.expected, "billion CNY", lang),
+        "example_status": status_badge(ex.status, lang),
+        "worked_example": _worked_example(ex, lang),
+    }
+
+
+def placeholders(lang: str) -> dict[str, object]:
+    """Everything the Markdown may name: symbols, formulas, status badges, the example."""
+    return {
+        **{name: _symbol(name) for name in SYMBOL_NAMES},
+        **{f"status:{s}": status_badge(s, lang) for s in STATUS_ORDER},
+        "formula:a": _formula_a(),
+        "formula:required": _required_formulas(lang),
+        "formula:ratio": _formula_ratio(),
+        "formula:progress": _formula_progress(),
+        "formula:expected": _formula_expected(),
+        "formula:projected": _formula_projected(),
+        "formula:yoy": _formula_yoy(),
+        "ytd_formulas": html.Div(_formulas_ytd(lang), className="formula-block my-2"),
+        "fallback_formulas": _fallback_formulas(lang),
+        **_example_values(lang),
+    }
+
+
+def placeholder_names() -> frozenset[str]:
+    return frozenset(placeholders("en"))
 
 
 def _contents(lang: str) -> html.Nav:
@@ -348,8 +398,8 @@ def _contents(lang: str) -> html.Nav:
             html.H2(t("method.contents", lang), className="h6 mb-1", id="method-contents"),
             html.Ul(
                 [
-                    html.Li(html.A(t(key, lang), href=f"#{anchor}"), className="list-inline-item")
-                    for anchor, key in SECTIONS
+                    html.Li(html.A(text, href=f"#{anchor}"), className="list-inline-item")
+                    for anchor, text in prose.contents(DOCUMENT, lang)
                 ],
                 className="list-inline mb-0 method-contents",
             ),
@@ -359,315 +409,7 @@ def _contents(lang: str) -> html.Nav:
     )
 
 
-def _definitions(items: list[tuple[object, str]], lang: str) -> html.Dl:
-    rows: list = []
-    for symbol, key in items:
-        rows += [
-            html.Dt(formula(symbol), className="col-3 col-sm-2 col-lg-1"),
-            html.Dd(rich(key, lang), className="col-9 col-sm-10 col-lg-11"),
-        ]
-    return html.Dl(rows, className="row symbol-list")
-
-
-def _origin(lang: str) -> html.Section:
-    return _section(
-        "method-origin",
-        "method.origin.heading",
-        lang,
-        [html.P(t("method.origin.text", lang)), html.P(t("method.origin.quarterly", lang))],
-    )
-
-
-def _time(lang: str) -> html.Section:
-    items = [(_var(s), f"method.time.{s}") for s in ("b", "t", "T", "n", "N")]
-    return _section(
-        "method-time",
-        "method.time.heading",
-        lang,
-        [html.P(t("method.time.intro", lang)), _definitions(items, lang)],
-    )
-
-
-def _values(lang: str) -> html.Section:
-    items = [
-        (_symbol("x0"), "method.values.x0"),
-        (_symbol("xt"), "method.values.xt"),
-        (_symbol("xstar"), "method.values.xstar"),
-        (_symbol("gstar"), "method.values.gstar"),
-    ]
-    return _section(
-        "method-values",
-        "method.values.heading",
-        lang,
-        [
-            html.Ul(
-                [
-                    html.Li(t("method.values.stock", lang)),
-                    html.Li(t("method.values.flow", lang)),
-                    html.Li(
-                        [
-                            t("method.values.ytd", lang),
-                            html.Div(_formulas_ytd(lang), className="formula-block my-2"),
-                        ]
-                    ),
-                    html.Li(t("method.values.annual", lang)),
-                    html.Li(t("method.values.growth", lang)),
-                ]
-            ),
-            _definitions(items, lang),
-        ],
-    )
-
-
-def _rate_row(key: str, formulas: list, lang: str) -> html.Tr:
-    return html.Tr(
-        [
-            html.Th(t(f"method.rates.{key}.name", lang), scope="row"),
-            html.Td(formulas, className="text-nowrap"),
-            html.Td(rich(f"method.rates.{key}.meaning", lang)),
-        ],
-        **{"data-rate": key},
-    )
-
-
-def _rates(lang: str) -> html.Section:
-    required = [
-        html.Div([_formula_r_level(), " ", html.Span(t("method.rates.r.level", lang))]),
-        html.Div([_formula_r_growth(), " ", html.Span(t("method.rates.r.growth", lang))]),
-    ]
-    rows = [
-        _rate_row("a", [_formula_a()], lang),
-        _rate_row("r", required, lang),
-        _rate_row("R", [_formula_ratio()], lang),
-        _rate_row("p", [_formula_progress()], lang),
-        _rate_row("expected", [_formula_expected()], lang),
-        _rate_row("projected", [_formula_projected()], lang),
-        _rate_row("yoy", [_formula_yoy()], lang),
-    ]
-    columns = ("method.rates.col.quantity", "method.rates.col.formula", "method.rates.col.meaning")
-    return _section(
-        "method-rates",
-        "method.rates.heading",
-        lang,
-        [
-            html.P(t("method.rates.intro", lang)),
-            html.Div(
-                html.Table(
-                    [
-                        html.Caption(t("method.rates.caption", lang), className="visually-hidden"),
-                        html.Thead(html.Tr([html.Th(t(c, lang), scope="col") for c in columns])),
-                        html.Tbody(rows),
-                    ],
-                    className="table align-middle",
-                    id="rates-table",
-                ),
-                className="table-responsive",
-            ),
-        ],
-    )
-
-
-def _rule(status: str, key: str, lang: str) -> html.Li:
-    return html.Li([status_badge(status, lang), t("method.separator", lang), *rich(key, lang)])
-
-
-def _ratio_rules(lang: str) -> html.Ul:
-    return html.Ul(
-        [
-            html.Li(
-                [
-                    status_badge(s, lang),
-                    t("method.separator", lang),
-                    *rich(f"method.status.when.{s}", lang),
-                ]
-            )
-            for s in ("on_track", "needs_acceleration", "limited_progress")
-        ]
-        + [
-            html.Li(
-                [status_badge("regressing", lang), t("method.separator", lang), _var("R"), " < 0"]
-            )
-        ]
-    )
-
-
-def _status_table(lang: str) -> html.Div:
-    columns = ("method.status.col.status", "method.status.col.rule", "method.status.col.reading")
-    return html.Div(
-        html.Table(
-            [
-                html.Caption(t("method.status.caption", lang), className="visually-hidden"),
-                html.Thead(html.Tr([html.Th(t(c, lang), scope="col") for c in columns])),
-                html.Tbody(
-                    [
-                        html.Tr(
-                            [
-                                html.Th(status_badge(s, lang), scope="row"),
-                                html.Td(rich(f"method.status.when.{s}", lang)),
-                                html.Td(t(f"method.status.reading.{s}", lang)),
-                            ],
-                            **{"data-status-row": s},
-                        )
-                        for s in STATUS_ORDER
-                    ]
-                ),
-            ],
-            className="table align-middle",
-            id="status-table",
-        ),
-        className="table-responsive",
-    )
-
-
-def _status(lang: str) -> html.Section:
-    return _section(
-        "method-status",
-        "method.status.heading",
-        lang,
-        [
-            html.P(t("method.status.intro", lang)),
-            html.Ol(
-                [
-                    _rule("achieved", "method.status.rule.achieved", lang),
-                    _rule("insufficient_data", "method.status.rule.insufficient", lang),
-                    _rule("regressing", "method.status.rule.baseline_met", lang),
-                    html.Li([*rich("method.status.rule.ratio", lang), _ratio_rules(lang)]),
-                ],
-                className="status-rules",
-            ),
-            html.H3(t("method.status.table_heading", lang), className="h5 mt-3"),
-            _status_table(lang),
-        ],
-    )
-
-
-def _fallback(lang: str) -> html.Section:
-    return _section(
-        "method-fallback",
-        "method.fallback.heading",
-        lang,
-        [
-            html.P(rich("method.fallback.text", lang)),
-            html.Div(
-                [
-                    html.Div(_formula_straight_line(), className="formula-line"),
-                    html.Div(
-                        [
-                            t("method.rates.expected.name", lang),
-                            t("method.separator", lang),
-                            _formula_straight_expected(),
-                        ],
-                        className="formula-line",
-                    ),
-                ],
-                className="formula-block my-2",
-            ),
-            html.P(t("method.fallback.after", lang)),
-        ],
-    )
-
-
-def _direction(lang: str) -> html.Section:
-    return _section(
-        "method-direction",
-        "method.direction.heading",
-        lang,
-        [html.P(rich("method.direction.text", lang)), html.P(rich("method.direction.ratio", lang))],
-    )
-
-
-def _example(lang: str) -> html.Section:
-    ex = worked_example()
-    target = format_value(ex.target, "billion CNY", lang)
-    steps = html.Ol(
-        [
-            html.Li(
-                rich(
-                    "method.example.step.achieved",
-                    lang,
-                    latest=_with_unit(ex.xt, lang),
-                    target=target,
-                )
-            ),
-            html.Li(rich("method.example.step.data", lang, n_value=str(ex.n))),
-            html.Li(rich("method.example.step.baseline", lang)),
-            html.Li(
-                [
-                    *rich(
-                        "method.example.step.ratio",
-                        lang,
-                        ratio=number(ex.ratio, lang, 2, trim=False),
-                    ),
-                    " ",
-                    status_badge(ex.status, lang),
-                ]
-            ),
-        ]
-    )
-    reading = t(
-        "method.example.reading",
-        lang,
-        change=percent(abs(ex.xt / ex.x0 - 1), lang, 1),
-        required=percent(ex.r, lang, 1),
-        yoy=percent(ex.yoy, lang, 1),
-        projected=format_value(ex.projected, "billion CNY", lang),
-        expected=format_value(ex.expected, "billion CNY", lang),
-    )
-    return _section(
-        "method-example",
-        "method.example.heading",
-        lang,
-        [
-            html.P(
-                rich(
-                    "method.example.intro",
-                    lang,
-                    target=target,
-                    baseline=_with_unit(ex.x0, lang),
-                    latest=_with_unit(ex.xt, lang),
-                    n_value=str(ex.n),
-                    big_n_value=str(ex.big_n),
-                )
-            ),
-            html.Figure(
-                [
-                    html.Figcaption(
-                        t("method.example.caption", lang, unit=t("method.example.unit", lang)),
-                        className="small text-muted mb-1",
-                    ),
-                    html.Div(_example_lines(ex, lang), className="formula-block"),
-                ],
-                id="worked-example",
-            ),
-            html.P(t("method.example.steps", lang), className="mb-1"),
-            steps,
-            html.P(reading),
-            html.P(
-                dcc.Link(
-                    t("method.example.see_indicator", lang),
-                    href=page_url(f"/indicator/{EXAMPLE_ID}", lang=lang),
-                )
-            ),
-        ],
-    )
-
-
 def layout(lang: str | None = None, **_):
     lang = normalise_language(lang)
-    return page_shell(
-        lang,
-        PATH,
-        [
-            html.H1(t("method.heading", lang), className="h3 mt-3"),
-            html.P(t("method.lead", lang)),
-            _contents(lang),
-            _origin(lang),
-            _time(lang),
-            _values(lang),
-            _rates(lang),
-            _status(lang),
-            _fallback(lang),
-            _direction(lang),
-            _example(lang),
-        ],
-    )
+    title, lead, *sections = prose.render(DOCUMENT, lang, placeholders(lang))
+    return page_shell(lang, PATH, [title, lead, _contents(lang), *sections])

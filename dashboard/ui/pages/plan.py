@@ -20,17 +20,18 @@ from ...core.sources import PLAN_SOURCE
 from ...i18n import catalogue, normalise_language, t
 from ...store.reference import context_figures
 from ...web import get_store
+from .. import prose
 from ..cards import target_text
 from ..components import page_shell, page_url, source_links
 from ..format import format_period, format_value
 
 PATH = "/plan"
+#: The page's prose: dashboard/content/plan.<lang>.md.
+DOCUMENT = "plan"
 #: The plan's counts that are not in the catalogue (its "Vision 2027" section).
 OVERALL_GOALS = 1
 KEY_TASKS = 12
 SIGNIFICANT_LEAPS = 4
-FTZ_FOCUSES = 3
-FTZ_ZONES = 5
 #: Context-figure units the tracker's own formatter writes in Chinese statistics style
 #: (亿元, 万标准箱): unit -> (tracker unit, factor to it).
 TRACKER_UNITS = {
@@ -42,10 +43,8 @@ TRACKER_UNITS = {
     "trains": ("trains", 1.0),
     "routes": ("routes", 1.0),
 }
-INDICATOR_ID = re.compile(r"\b(?:LOG|ECO|PLT|ENV)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 #: Context figures are Chongqing's unless their scope says otherwise (the legend says so).
 DEFAULT_SCOPE = "Chongqing"
-YEAR_ON_YEAR = re.compile(r"([+-]\d+(?:\.\d+)?) ?% year on year")
 YEAR = re.compile(r"^(\d{4})$")
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -131,30 +130,21 @@ def format_as_of(text: str, lang: str) -> str:
 
 
 @dataclass(frozen=True)
-class NoteFlags:
-    """What the tracker reads from a context figure's English note, to show in both languages."""
+class FigureFlags:
+    """How the page qualifies a context figure: its flag columns (data/README.md)."""
 
     qualifier: str | None  # "over" (a lower bound), "about" or "nearly"
     date_approximate: bool
     related: tuple[str, ...]  # tracked indicators the figure resembles but does not measure
-    year_on_year: str | None  # "+72" from "+72 % year on year"
+    year_on_year: str | None  # "+72": a published change on the year before, in percent
 
 
-def note_flags(note: str) -> NoteFlags:
-    note = note or ""
-    qualifier = None
-    if "lower bound" in note:
-        qualifier = "over"
-    elif "'nearly " in note:
-        qualifier = "nearly"
-    elif re.search(r"(^|; )approximate \('", note):
-        qualifier = "about"
-    growth = YEAR_ON_YEAR.search(note)
-    return NoteFlags(
-        qualifier=qualifier,
-        date_approximate="date approximate" in note,
-        related=tuple(dict.fromkeys(INDICATOR_ID.findall(note))),
-        year_on_year=growth.group(1) if growth else None,
+def figure_flags(row: pd.Series) -> FigureFlags:
+    return FigureFlags(
+        qualifier=row["qualifier"] or None,
+        date_approximate=row["date_approximate"] == "yes",
+        related=tuple(i for i in row["related_targets"].split(";") if i),
+        year_on_year=row["year_on_year_percent"] or None,
     )
 
 
@@ -186,20 +176,6 @@ def _glance(lang: str, targets: int) -> html.Ul:
         ],
         className="list-unstyled plan-glance",
         **{"aria-label": t("plan.glance.label", lang)},
-    )
-
-
-def _overall(lang: str, targets: int) -> html.Section:
-    return html.Section(
-        [
-            html.H2(t("plan.overall.heading", lang), id="plan-overall", className="h4 mt-4"),
-            html.P(html.Strong(t("plan.overall.goal", lang)), className="fs-5 mb-2"),
-            _glance(lang, targets),
-            html.P(t("plan.overall.structure", lang), className="mb-1"),
-            html.P(t("plan.overall.not_itemised", lang), className="text-muted"),
-            _source_line(PLAN_SOURCE, lang),
-        ],
-        **{"aria-labelledby": "plan-overall"},
     )
 
 
@@ -323,81 +299,17 @@ def _pillar_section(number: int, pillar, rows: pd.DataFrame, lang: str) -> html.
     )
 
 
-def _pillars(indicators: pd.DataFrame, lang: str) -> html.Section:
-    return html.Section(
-        [
-            html.H2(t("plan.pillars.heading", lang), id="plan-pillars", className="h4 mt-4"),
-            html.P(t("plan.pillars.intro", lang)),
-            *[
-                _pillar_section(number, pillar, indicators[indicators["pillar"] == pillar.id], lang)
-                for number, pillar in enumerate(PILLARS, start=1)
-            ],
-        ],
-        **{"aria-labelledby": "plan-pillars"},
-    )
-
-
-# ----- the free trade zone's "1135" plan ------------------------------------------------------
-
-
-def _ftz_part(anchor: str, heading_key: str, body, lang: str) -> html.Section:
-    return html.Section(
-        [html.H3(t(heading_key, lang), id=anchor, className="h5 mt-3"), body],
-        **{"aria-labelledby": anchor},
-    )
-
-
-def _ftz(lang: str) -> html.Section:
-    focuses = html.Ol(
-        [
-            html.Li(
-                [
-                    html.Strong(t(f"plan.ftz.focus.{i}.name", lang)),
-                    html.Br(),
-                    t(f"plan.ftz.focus.{i}.text", lang),
-                ],
-                className="mb-1",
-            )
-            for i in range(1, FTZ_FOCUSES + 1)
-        ]
-    )
-    zones = html.Ol(
-        [
-            html.Li(t(f"plan.ftz.zone.{i}", lang), **{"data-zone": str(i)})
-            for i in range(1, FTZ_ZONES + 1)
-        ],
-        id="ftz-zones",
-    )
-    parts = (
-        ("goal", html.P(t("plan.ftz.goal.text", lang))),
-        ("file", html.P(t("plan.ftz.file.text", lang))),
-        ("focuses", focuses),
-        ("zones", zones),
-    )
-    return html.Section(
-        [
-            html.H2(t("plan.ftz.heading", lang), id="plan-ftz", className="h4 mt-4"),
-            html.P(t("plan.ftz.intro", lang)),
-            html.Div(
-                [
-                    html.Div(
-                        _ftz_part(f"plan-ftz-{part}", f"plan.ftz.{part}.heading", body, lang),
-                        className="col-md-6",
-                    )
-                    for part, body in parts
-                ],
-                className="row",
-            ),
-            _source_line(PLAN_SOURCE, lang),
-        ],
-        **{"aria-labelledby": "plan-ftz"},
-    )
+def _pillar_sections(indicators: pd.DataFrame, lang: str) -> list[html.Section]:
+    return [
+        _pillar_section(number, pillar, indicators[indicators["pillar"] == pillar.id], lang)
+        for number, pillar in enumerate(PILLARS, start=1)
+    ]
 
 
 # ----- context figures ------------------------------------------------------------------------
 
 
-def _figure_value(row: pd.Series, flags: NoteFlags, lang: str) -> list:
+def _figure_value(row: pd.Series, flags: FigureFlags, lang: str) -> list:
     text = context_number(float(row["value"]), row["unit"], lang)
     if flags.qualifier:
         text = t(f"plan.value.{flags.qualifier}", lang, value=text)
@@ -417,7 +329,7 @@ def _figure_value(row: pd.Series, flags: NoteFlags, lang: str) -> list:
     return parts
 
 
-def _related(flags: NoteFlags, names: dict[str, str], lang: str) -> list:
+def _related(flags: FigureFlags, names: dict[str, str], lang: str) -> list:
     known = [i for i in flags.related if i in names]
     if not known:
         return []
@@ -433,7 +345,7 @@ def _related(flags: NoteFlags, names: dict[str, str], lang: str) -> list:
 
 
 def _figure_row(row: pd.Series, names: dict[str, str], lang: str) -> html.Tr:
-    flags = note_flags(row["note"])
+    flags = figure_flags(row)
     label = row["label_zh"] if lang == "zh" else row["label_en"]
     as_of = format_as_of(row["as_of"], lang)
     if flags.date_approximate:
@@ -494,55 +406,37 @@ def _topic_section(topic: str, rows: pd.DataFrame, names: dict[str, str], lang: 
     )
 
 
-def _context(figures: pd.DataFrame, names: dict[str, str], lang: str) -> html.Section:
-    topics = list(dict.fromkeys(figures["topic"]))
-    return html.Section(
-        [
-            html.H2(
-                [
-                    t("plan.context.heading", lang),
-                    " ",
-                    html.Span(
-                        t("plan.context.badge", lang),
-                        className="badge text-bg-secondary align-middle fs-6",
-                    ),
-                ],
-                id="plan-context",
-                className="h4 mt-4",
-            ),
-            html.P(t("plan.context.intro", lang)),
-            html.P(
-                [
-                    t("plan.context.legend", lang),
-                    " ",
-                    t("plan.context.count", lang, count=len(figures)),
-                ],
-                className="small text-muted",
-            ),
-            *[
-                _topic_section(topic, figures[figures["topic"] == topic], names, lang)
-                for topic in topics
-            ],
-        ],
-        **{"aria-labelledby": "plan-context"},
-    )
+def _context_tables(figures: pd.DataFrame, names: dict[str, str], lang: str) -> list:
+    return [
+        _topic_section(topic, figures[figures["topic"] == topic], names, lang)
+        for topic in dict.fromkeys(figures["topic"])
+    ]
+
+
+# ----- the page ---------------------------------------------------------------------------------
+
+#: What the page's Markdown may name; the values are built per view by :func:`placeholders`.
+PLACEHOLDERS = frozenset(
+    {"glance", "plan_source", "pillar_sections", "context_badge", "figure_count", "context_tables"}
+)
+
+
+def placeholders(lang: str, indicators: pd.DataFrame, figures: pd.DataFrame) -> dict[str, object]:
+    name_column = "name_zh" if lang == "zh" else "name_en"
+    names = dict(zip(indicators["indicator_id"], indicators[name_column], strict=True))
+    return {
+        "glance": _glance(lang, len(indicators)),
+        "plan_source": _source_line(PLAN_SOURCE, lang),
+        "pillar_sections": _pillar_sections(indicators, lang),
+        "context_badge": html.Span(
+            t("plan.context.badge", lang), className="badge text-bg-secondary align-middle fs-6"
+        ),
+        "figure_count": t("plan.context.count", lang, count=len(figures)),
+        "context_tables": _context_tables(figures, names, lang),
+    }
 
 
 def layout(lang: str | None = None, **_):
     lang = normalise_language(lang)
-    indicators = get_store().indicators()
-    name_column = "name_zh" if lang == "zh" else "name_en"
-    names = dict(zip(indicators["indicator_id"], indicators[name_column], strict=True))
-    return page_shell(
-        lang,
-        PATH,
-        [
-            html.H1(t("plan.heading", lang), className="h3 mt-3"),
-            html.P(t("plan.lead", lang), className="mb-1"),
-            html.P(t("plan.translation_note", lang), className="small text-muted"),
-            _overall(lang, len(indicators)),
-            _pillars(indicators, lang),
-            _ftz(lang),
-            _context(context_figures(), names, lang),
-        ],
-    )
+    values = placeholders(lang, get_store().indicators(), context_figures())
+    return page_shell(lang, PATH, prose.render(DOCUMENT, lang, values))
