@@ -41,6 +41,7 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z_][\w:.-]*)\}")
 ANCHOR = re.compile(r"\s*\{#([a-z][a-z0-9-]*)\}\s*$")
 HEADING_CLASSES = {"h1": "h3 mt-3", "h2": "h4 mt-4", "h3": "h5 mt-3"}
 
+
 class DocumentError(ValueError):
     """A page's Markdown does not fit its page (see :func:`problems`)."""
 
