@@ -32,7 +32,7 @@ def _rss_mb() -> float:
 def child_ours(csv_path: Path, db_path: Path) -> dict:
     from common import synthetic_catalogue
 
-    from dashboard.imports import commit_import, prepare_import
+    from dashboard.services.imports import commit_import, prepare_import
     from dashboard.store.repository import Store
 
     rows = sum(1 for _ in csv_path.open()) - 1

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import median_ms, synthetic_catalogue, synthetic_observations  # noqa: E402
 
 from dashboard.core.progress import compute_progress  # noqa: E402
-from dashboard.seed import init_db  # noqa: E402
+from dashboard.services.seed import init_db  # noqa: E402
 from dashboard.store.repository import Store  # noqa: E402
 
 

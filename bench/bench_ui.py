@@ -156,6 +156,8 @@ def transfer_sizes(database_url: str) -> dict:
             return {
                 "first": _visit(driver, f"http://127.0.0.1:{port}/"),
                 "repeat": _visit(driver, f"http://127.0.0.1:{port}/"),
+                # AG Grid is loaded by the pages with a grid only (ui/lazy_grid.py).
+                "corridors": _visit(driver, f"http://127.0.0.1:{port}/corridors", GRID_DRAWN),
             }
         finally:
             driver.quit()
@@ -164,13 +166,15 @@ def transfer_sizes(database_url: str) -> dict:
         server.wait(timeout=10)
 
 
-def _visit(driver, url: str) -> dict:
+GAUGES_DRAWN = "return document.querySelectorAll('[data-indicator] .main-svg').length > 0"
+GRID_DRAWN = "return !!document.querySelector('#destinations-table .ag-row')"
+
+
+def _visit(driver, url: str, drawn: str = GAUGES_DRAWN) -> dict:
     driver.get(url)
     deadline = time.time() + 30
     while time.time() < deadline:
-        if driver.execute_script(
-            "return document.querySelectorAll('[data-indicator] .main-svg').length > 0"
-        ):
+        if driver.execute_script(drawn):
             break
         time.sleep(0.2)
     script = (
@@ -196,6 +200,7 @@ def _visit(driver, url: str) -> dict:
         "plotly": [
             e["name"].split("?")[0].rsplit("/", 1)[-1] for e in entries if "plotly" in e["name"]
         ],
+        "grid_bytes": sum(e["transfer"] for e in entries if "dash_ag_grid" in e["name"]),
     }
 
 
@@ -236,6 +241,12 @@ def main() -> None:
             f"Repeat visit: {repeat['requests']} requests, "
             f"{repeat['transferred_bytes'] / 1e3:.1f} kB transferred, "
             f"{repeat['not_modified']} revalidated (304), {repeat['from_cache']} from cache"
+        )
+        corridors = sizes["corridors"]
+        print(
+            f"Then /corridors: {corridors['transferred_bytes'] / 1e3:.1f} kB transferred, of which "
+            f"AG Grid {corridors['grid_bytes'] / 1e3:.1f} kB (the overview loads none: "
+            f"{first['grid_bytes']} bytes)"
         )
 
 

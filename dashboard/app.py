@@ -20,13 +20,13 @@ from werkzeug.exceptions import NotFound
 from .api import api
 from .api.routes import error_response
 from .audit import init_audit
-from .auth import init_auth
-from .compression import init_compression
 from .config import settings as config_settings
-from .limits import init_limits, limit_callbacks
-from .response_cache import init_response_cache
-from .security import init_security
 from .web import init_store, on_data_change
+from .web.auth import init_auth
+from .web.compression import init_compression
+from .web.limits import init_limits, limit_callbacks
+from .web.response_cache import init_response_cache
+from .web.security import init_security
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS_DIR = ROOT / "assets"
@@ -86,18 +86,20 @@ def create_dash(config: dict[str, Any] | None = None) -> Dash:
     )
     limit_callbacks(server, settings)  # Dash has registered its callback endpoint by now
     from .ui.guard import init_callback_guard
+    from .ui.lazy_grid import load_grids_lazily
     from .ui.page_load import speed_up_page_load
     from .ui.pages import register_pages
     from .ui.plotly_bundle import use_tracker_plotly_bundle
 
     use_tracker_plotly_bundle(app)  # plotly.js with only our trace types, not the full 4.8 MB
     speed_up_page_load(app)  # no polyfill for modern browsers; late chunks preloaded
+    load_grids_lazily(app)  # AG Grid's 1.3 MB script only on the pages with a grid
     register_pages(app)
     init_callback_guard(server, app)
     init_security(app)  # after every page and callback: the CSP hashes Dash's inline scripts
     init_response_cache(server, app)  # last: its hooks run after the login gate and the guard
     if settings.get("WARM_VIEWS"):
-        from .warm import warm_views_in_background
+        from .web.warm import warm_views_in_background
 
         on_data_change(server, warm_views_in_background)
     server.register_error_handler(DependencyException, _no_such_component_file)

@@ -89,7 +89,7 @@ def main() -> None:
 @click.option("--demo", is_flag=True, help="Load the ILLUSTRATIVE demo data instead of real data.")
 def init_db_command(empty: bool, demo: bool) -> None:
     """Create the schema, load the catalogue and the shipped data (safe to run twice)."""
-    from .seed import SeedError, init_db
+    from .services.seed import SeedError, init_db
     from .store.engine import default_database_url
 
     if empty and demo:
@@ -238,7 +238,7 @@ def import_command(
     file: Path, dry_run: bool, user_name: str | None, strict: bool, lang: str, dataset: str
 ) -> None:
     """Import a data file (CSV or XLSX): all of it, or nothing."""
-    from .imports import commit_import, prepare_import
+    from .services.imports import commit_import, prepare_import
 
     store = _store(lang)
     prepared = prepare_import(
@@ -287,7 +287,7 @@ def _warm_views() -> None:
     if not config.warm_views():
         return
     from .store.engine import default_database_url
-    from .warm import warm_views_of
+    from .web.warm import warm_views_of
 
     warm_views_of(default_database_url())
 
@@ -302,7 +302,7 @@ def _warm_views() -> None:
 )
 def export_command(fmt: str, output: Path | None) -> None:
     """Export the current observations in the import file's columns."""
-    from .exports import export_frame, to_csv_bytes, to_xlsx_bytes
+    from .services.exports import export_frame, to_csv_bytes, to_xlsx_bytes
 
     store = _store()
     frame = export_frame(store.current_observations(), store.indicators())
@@ -334,9 +334,9 @@ def briefing_command(as_of: str | None, pillar: str | None, lang: str, output: P
     Exits with status 2 when no Chromium is installed: the page /briefing can then be saved
     as PDF from any browser.
     """
-    from .briefing_pdf import ChromiumMissing, RenderError, find_chromium, render_briefing
     from .core.catalogue import PILLAR_IDS
     from .core.periods import PeriodError, parse_quarter, quarter_label
+    from .services.briefing_pdf import ChromiumMissing, RenderError, find_chromium, render_briefing
 
     if as_of is not None:
         try:
@@ -526,7 +526,7 @@ def rollback_command(revision: int, user_name: str | None, lang: str) -> None:
 def serve_command(host: str, port: int, debug: bool) -> None:
     """Serve the tracker with Dash's development server (use gunicorn in production)."""
     from .app import create_dash
-    from .auth import ConfigurationError
+    from .web.auth import ConfigurationError
 
     _require_initialised()
     try:

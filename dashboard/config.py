@@ -72,7 +72,7 @@ def settings() -> dict[str, Any]:
         "PROXY_COUNT": int(value("PROXY_COUNT") or 0),
         # The audit log's file (issue 5); standard error when unset.
         "AUDIT_LOG": value("AUDIT_LOG"),
-        # After an upload or a rollback, build the busiest views at once (dashboard/warm.py).
+        # After an upload or a rollback, build the busiest views at once (dashboard/web/warm.py).
         "WARM_VIEWS": warm_views(),
     }
 

@@ -8,6 +8,7 @@ with a loud message elsewhere: never a silent pass.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -18,11 +19,12 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +54,7 @@ def _no_dashboard_environment(monkeypatch):
     """A developer's shell must not change what a test sees (``DASHBOARD_REQUIRE_LOGIN=1``
     would close the API, ``DASHBOARD_DATABASE_URL`` would point commands elsewhere): every
     ``DASHBOARD_*`` variable is cleared; tests set the ones they need. Building the busiest
-    views after every upload (dashboard/warm.py) would add seconds to each of hundreds of
+    views after every upload (dashboard/web/warm.py) would add seconds to each of hundreds of
     imports: tests/test_response_cache.py switches it on where it is tested."""
     for name in list(os.environ):
         if name.startswith("DASHBOARD_"):
@@ -302,3 +304,42 @@ def sign_in(dash_duo, account: tuple[str, str], next_path: str = "/") -> None:
     dash_duo.find_element("#name").send_keys(account[0])
     dash_duo.find_element("#password").send_keys(account[1])
     dash_duo.find_element("#login-submit").click()
+
+
+# ----- the dashboard command, in this process ---------------------------------------------
+
+
+@dataclass
+class CliRun:
+    """What ``dashboard ARGS`` did: its exit code, standard output (bytes) and error."""
+
+    code: int
+    stdout: bytes
+    err: str
+
+    @property
+    def out(self) -> str:
+        return self.stdout.decode("utf-8")
+
+
+def run_cli(url: str, *args, stdin: str = "", cwd: Path | None = None, user: str = "tester"):
+    """``dashboard ARGS`` through click's ``CliRunner``, as its own process would see it: with
+    ``DASHBOARD_DATABASE_URL`` (when given), ``$USER``, the audit log not yet configured
+    (another test's app may have sent it to standard error), and ``cwd`` as working folder.
+    A real process costs 4-15 s of start-up; each file keeps one end-to-end run as one."""
+    from click.testing import CliRunner
+
+    from dashboard.audit import logger as audit_logger
+    from dashboard.cli import main
+
+    handlers = audit_logger.handlers[:]
+    audit_logger.handlers.clear()
+    env = {"USER": user, "DASHBOARD_DATABASE_URL": url or None}
+    try:
+        with contextlib.chdir(cwd or Path.cwd()):
+            result = CliRunner().invoke(
+                main, [str(arg) for arg in args], input=stdin, env=env, catch_exceptions=False
+            )
+    finally:
+        audit_logger.handlers[:] = handlers
+    return CliRun(result.exit_code, result.stdout_bytes, result.stderr)

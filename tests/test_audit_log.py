@@ -12,7 +12,7 @@ from conftest import STAFF
 
 from dashboard.app import create_app
 from dashboard.cli import main as cli_main
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ADDRESS = "198.51.100.7"

@@ -29,10 +29,10 @@ from conftest import FIRST_UPLOAD, STAFF, VIEWER
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
-from dashboard.auth import ConfigurationError
-from dashboard.imports import prepare_import
-from dashboard.seed import init_db
+from dashboard.services.imports import prepare_import
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
+from dashboard.web.auth import ConfigurationError
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "test-secret-key"

@@ -19,15 +19,15 @@ import pytest
 from conftest import english_words
 from pypdf import PdfReader
 
-from dashboard.briefing_pdf import (
+from dashboard.core.catalogue import PILLAR_IDS
+from dashboard.i18n import t
+from dashboard.services.briefing_pdf import (
     CHROMIUM_ENV,
     ChromiumMissing,
     briefing_path,
     find_chromium,
 )
-from dashboard.core.catalogue import PILLAR_IDS
-from dashboard.i18n import t
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,7 @@ import dash
 import pytest
 
 from dashboard.app import create_dash
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 from dashboard.ui.pages import methodology, plan
 

@@ -84,10 +84,13 @@ def test_legend_toggles_a_corridor_and_the_table_filters(dash_duo, make_app):
     )
     toggle.click()
     wait_until(lambda: all(v == "legendonly" for v in dash_duo.driver.execute_script(visible)), 5)
-    rows = "#destinations-table tbody tr td[data-dash-column='name']"
+    dash_duo.wait_for_element("#destinations-table .ag-row")  # AG Grid, loaded on this page
+    rows = "#destinations-table .ag-row [col-id='name']"
     everything = len(dash_duo.find_elements(rows))
     assert everything == 20
-    box = dash_duo.find_element("#destinations-table th[data-dash-column='country_name'] input")
+    box = dash_duo.find_element(
+        "#destinations-table .ag-floating-filter[col-id='country_name'] input"
+    )
     box.send_keys("Vietnam\n")
     wait_until(lambda: len(dash_duo.find_elements(rows)) == 2, 5)  # Hanoi, Ho Chi Minh City
     assert dash_duo.get_logs() == []
@@ -97,6 +100,7 @@ def test_corridor_page_in_chinese(dash_duo, make_app):
     dash_duo.start_server(make_app())
     dash_duo.driver.get(dash_duo.server_url + "/corridors?lang=zh")
     dash_duo.wait_for_element("#world-map .geo .countries path")
+    dash_duo.wait_for_element("#destinations-table .ag-row")
     assert "杜伊斯堡" in dash_duo.find_element("#destinations-table").text
     main = dash_duo.find_element("#main")
     text = main.find_element("css selector", "section[aria-labelledby='growth-heading']").text
@@ -142,7 +146,7 @@ def test_markup_in_uploaded_names_is_shown_as_text_in_the_map_hover(dash_duo, ma
     """A destination named like a link must not become one in the hover (nor in the label)."""
     from test_corridor_upload import DEST_HEADER, bangkok, lines
 
-    from dashboard.imports import commit_import, prepare_import
+    from dashboard.services.imports import commit_import, prepare_import
     from dashboard.store.repository import Store
 
     hostile = '<a href="https://evil.example/zh">Evil</a>'
@@ -169,4 +173,27 @@ def test_markup_in_uploaded_names_is_shown_as_text_in_the_map_hover(dash_duo, ma
     assert hostile in text  # shown literally, as written
     assert links == 0  # and not as a link
     assert not dash_duo.find_elements("#world-map a[href*='evil.example']")
+    assert dash_duo.get_logs() == []
+
+
+GRID_REQUESTS = (
+    "return performance.getEntriesByType('resource').map(e => e.name)"
+    ".filter(n => n.includes('/dash_ag_grid/'))"
+)
+
+
+def test_the_grid_library_loads_only_on_the_page_with_the_grid(dash_duo, make_app):
+    """AG Grid's 1.3 MB script stays out of the overview's first visit (issue 13's budget)."""
+    dash_duo.start_server(make_app())
+    dash_duo.driver.get(dash_duo.server_url + "/")
+    dash_duo.wait_for_element("[data-indicator] .main-svg")
+    assert dash_duo.driver.execute_script(GRID_REQUESTS) == []
+    assert "dash_ag_grid.min.js" not in dash_duo.driver.page_source.split("tracker-grid-script")[0]
+    dash_duo.find_element("a.nav-link[href^='/corridors']").click()
+    dash_duo.wait_for_element("#destinations-table .ag-row")
+    loaded = dash_duo.driver.execute_script(GRID_REQUESTS)
+    assert any("dash_ag_grid" in name and name.endswith(".js") for name in loaded)
+    assert len(dash_duo.find_elements("#destinations-table .ag-row [col-id='name']")) == 20
+    header = dash_duo.find_element("#destinations-table .ag-header-cell[col-id='country_name']")
+    assert header.text == "Country"
     assert dash_duo.get_logs() == []

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from conftest import ADMIN, FIRST_UPLOAD, STAFF, sign_in
 
-from dashboard.imports import commit_import, prepare_import
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store.repository import Store
 from dashboard.ui.format import format_value
 

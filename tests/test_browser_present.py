@@ -25,7 +25,7 @@ from conftest import english_words
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from dashboard.imports import commit_import, prepare_import
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store.repository import Store
 
 PREPARED = b"""indicator_id,period,value,basis,source
@@ -76,7 +76,7 @@ def prepared_app(make_app, sqlite_url):
 def unjudged_app(sqlite_url):
     """The app over a store holding only :data:`UNJUDGED` (no published data)."""
     from dashboard.app import create_dash
-    from dashboard.seed import init_db
+    from dashboard.services.seed import init_db
 
     store = Store.from_url(sqlite_url)
     init_db(store, empty=True)

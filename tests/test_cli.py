@@ -17,19 +17,15 @@ import subprocess
 import sys
 import zipfile
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
-from conftest import FIRST_UPLOAD, SEED_REVISIONS
+from conftest import FIRST_UPLOAD, SEED_REVISIONS, CliRun, run_cli
 from sqlalchemy.engine import make_url
 
-from dashboard.audit import logger as audit_logger
-from dashboard.cli import main
-from dashboard.imports import commit_import, prepare_import
-from dashboard.seed import init_db
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,35 +100,11 @@ BAD_PROBLEMS_ZH = [
 BAD_REJECTED_ZH = "文件未导入：共 5 个问题。未写入任何数据。"
 
 
-@dataclass
-class Run:
-    code: int
-    stdout: bytes
-    err: str
-
-    @property
-    def out(self) -> str:
-        return self.stdout.decode("utf-8")
+def dashboard(url: str, *args: str | Path) -> CliRun:
+    return run_cli(url, *args, user=LOGIN)
 
 
-def dashboard(url: str, *args: str | Path) -> Run:
-    """``dashboard ARGS`` in this process, as its own process would see it: with the audit
-    log not yet configured (another test's app may have sent it to standard error)."""
-    handlers = audit_logger.handlers[:]
-    audit_logger.handlers.clear()
-    try:
-        result = CliRunner().invoke(
-            main,
-            [str(arg) for arg in args],
-            env={"DASHBOARD_DATABASE_URL": url, "USER": LOGIN},
-            catch_exceptions=False,
-        )
-    finally:
-        audit_logger.handlers[:] = handlers
-    return Run(result.exit_code, result.stdout_bytes, result.stderr)
-
-
-def dashboard_process(url: str, *args: str | Path) -> Run:
+def dashboard_process(url: str, *args: str | Path) -> CliRun:
     """``python -m dashboard.cli ARGS`` as a real process."""
     env = {
         **os.environ,
@@ -147,7 +119,7 @@ def dashboard_process(url: str, *args: str | Path) -> Run:
         capture_output=True,
         timeout=120,
     )
-    return Run(done.returncode, done.stdout, done.stderr.decode("utf-8"))
+    return CliRun(done.returncode, done.stdout, done.stderr.decode("utf-8"))
 
 
 def sqlite_dump(url: str) -> bytes:

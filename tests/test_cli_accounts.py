@@ -1,8 +1,9 @@
-"""``dashboard users``, ``dashboard history`` and ``dashboard rollback`` as real subprocesses.
+"""``dashboard users``, ``dashboard history`` and ``dashboard rollback``.
 
-Run as staff run them (``python -m dashboard.cli ...`` with ``DASHBOARD_DATABASE_URL``), the
-password given on standard input. "Nothing written" is checked on the bytes of a full SQL dump
-of the SQLite file, taken before and after.
+In this process through click's ``CliRunner`` (conftest.run_cli), the password given on standard
+input; the first test runs the command as staff do, as a real process (``python -m
+dashboard.cli ...`` with ``DASHBOARD_DATABASE_URL``). "Nothing written" is checked on the bytes
+of a full SQL dump of the SQLite file, taken before and after.
 """
 
 from __future__ import annotations
@@ -12,29 +13,25 @@ import sqlite3
 import subprocess
 import sys
 from contextlib import closing
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import FIRST_UPLOAD
+from conftest import FIRST_UPLOAD, CliRun, run_cli
 from sqlalchemy.engine import make_url
 
-from dashboard.imports import commit_import, prepare_import
-from dashboard.seed import init_db
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "a-long-password-1"
 
 
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
+def dashboard(url: str, *args: str | Path, stdin: str = "") -> CliRun:
+    return run_cli(url, *args, stdin=stdin)
 
 
-def dashboard(url: str, *args: str | Path, stdin: str = "") -> Run:
+def dashboard_process(url: str, *args: str | Path, stdin: str = "") -> CliRun:
     env = {**os.environ, "DASHBOARD_DATABASE_URL": url, "PYTHONIOENCODING": "utf-8",
            "USER": "tester"}  # fmt: skip
     done = subprocess.run(
@@ -45,7 +42,7 @@ def dashboard(url: str, *args: str | Path, stdin: str = "") -> Run:
         capture_output=True,
         timeout=120,
     )
-    return Run(done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8"))
+    return CliRun(done.returncode, done.stdout, done.stderr.decode("utf-8"))
 
 
 def sqlite_dump(url: str) -> bytes:
@@ -89,7 +86,9 @@ def trade_file(tmp_path: Path, name: str, value: str) -> Path:
 
 
 def test_users_add_reads_the_password_from_stdin_and_the_user_can_sign_in(url):
-    run = dashboard(url, "users", "add", "wang.staff", "--role", "staff", stdin=PASSWORD + "\n")
+    run = dashboard_process(
+        url, "users", "add", "wang.staff", "--role", "staff", stdin=PASSWORD + "\n"
+    )
     assert (run.code, run.out, run.err) == (0, "Added wang.staff (staff).\n", "")
     result = verify(url, "wang.staff", PASSWORD)
     assert result.user is not None

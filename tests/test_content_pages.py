@@ -13,7 +13,7 @@ import pytest
 from dashboard.core.catalogue import PILLAR_IDS
 from dashboard.core.progress import STATUSES
 from dashboard.i18n import catalogue
-from dashboard.seed import load_catalogue
+from dashboard.services.seed import load_catalogue
 from dashboard.store.reference import context_figures
 from dashboard.ui.pages import methodology, plan
 

@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 from conftest import DATA_DIR, FIRST_UPLOAD, STAFF
 
-from dashboard.imports import commit_import, prepare_import
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store.reference import country_codes
 from dashboard.store.repository import RollbackConflict
 

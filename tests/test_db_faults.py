@@ -13,7 +13,7 @@ import pytest
 from conftest import STAFF, PostgresServer
 
 from dashboard.app import create_app
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 

@@ -3,17 +3,15 @@
 Real files built byte by byte in each test (a 100,000-row destinations file, a CSV whose header
 has a million columns, a workbook whose sheet unpacks to about 98 MB), the one import path
 ``prepare_import``, real SQLite files and a real PostgreSQL server, the whole app through
-Flask's test client, and the ``dashboard`` command as a real subprocess.
+Flask's test client, and the ``dashboard`` command (in this process, through click's CliRunner).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import os
 import random
 import subprocess
-import sys
 import threading
 import time
 import zipfile
@@ -23,13 +21,12 @@ import openpyxl
 import pandas as pd
 import pytest
 from click.testing import CliRunner
-from conftest import ADMIN, STAFF
+from conftest import ADMIN, STAFF, run_cli
 from test_corridor_upload import DEST_HEADER, REACH_HEADER, SOURCE, bangkok, lines, row
 from test_security import ENDPOINT, rollback_body, sign_in, strings_in
 
 from dashboard.app import create_app
 from dashboard.cli import main as cli_main
-from dashboard.imports import commit_import, prepare_import
 from dashboard.ingest.corridor_files import DESTINATION_FILE, REACH_FILE
 from dashboard.ingest.reader import (
     MAX_COLUMNS,
@@ -37,6 +34,7 @@ from dashboard.ingest.reader import (
     OBSERVATION_FILE,
     UPLOAD_LIMITS,
 )
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store.engine import write_transaction
 from dashboard.store.repository import RevisionMeta, RollbackConflict, Store
 
@@ -560,19 +558,10 @@ def test_two_rollbacks_of_one_revision_at_once_one_wins_the_other_is_told_by_who
     assert seeded_store.revisions()["action"].tolist()[:2] == ["rollback", "import"]
 
 
-def cli(url: str, *args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("DASHBOARD_")}
-    environment.update(PYTHONIOENCODING="utf-8", USER="tester", **env)
-    if url:
-        environment["DASHBOARD_DATABASE_URL"] = url
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard.cli", *args],
-        cwd=cwd,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def cli(url: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """``dashboard ARGS`` (in this process: conftest.run_cli), as a finished process."""
+    run = run_cli(url, *args, cwd=cwd)
+    return subprocess.CompletedProcess(args, run.code, run.out, run.err)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)

@@ -1,4 +1,4 @@
-"""dashboard.exports: formula neutralising, exact number text, catalogue order, file shapes."""
+"""services.exports: formula neutralising, exact number text, catalogue order, file shapes."""
 
 from __future__ import annotations
 
@@ -9,8 +9,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.exports import EXPORT_COLUMNS, export_frame, neutralise, to_csv_bytes, to_xlsx_bytes
-from dashboard.seed import load_catalogue
+from dashboard.services.exports import (
+    EXPORT_COLUMNS,
+    export_frame,
+    neutralise,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
+from dashboard.services.seed import load_catalogue
 
 #: OWASP's list of first characters a spreadsheet evaluates: each gets an apostrophe.
 DANGEROUS = {

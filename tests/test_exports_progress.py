@@ -16,15 +16,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard.exports import (
+from dashboard.i18n import t
+from dashboard.services.exports import (
     PROGRESS_EXPORT_COLUMNS,
     PROGRESS_NUMBER_COLUMNS,
     progress_csv_bytes,
     progress_export,
 )
-from dashboard.i18n import t
-from dashboard.imports import commit_import, prepare_import
-from dashboard.seed import init_db
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 BOM = b"\xef\xbb\xbf"

@@ -17,7 +17,7 @@ from dash._utils import split_callback_id, stringify_id
 
 from dashboard.ui.guard import conforms
 from dashboard.ui.pages.history import RollbackTarget
-from dashboard.warm import router_body as _router_body
+from dashboard.web.warm import router_body as _router_body
 
 ENDPOINT = "/_dash-update-component"
 ROUTER = ".._pages_content.children..._pages_store.data.."

@@ -56,7 +56,7 @@ def test_every_status_rule_of_the_engine_is_explained_in_both_languages():
 
 def test_the_engine_reports_only_known_rules(tmp_path):
     from dashboard.core.progress import RULES
-    from dashboard.seed import init_db
+    from dashboard.services.seed import init_db
     from dashboard.store.repository import Store
 
     store = Store.from_url(f"sqlite:///{tmp_path / 'demo.db'}")

@@ -11,7 +11,7 @@ from conftest import DATA_DIR
 from test_hostile_input import _router_body
 from test_security import strings_in
 
-from dashboard.imports import commit_import, prepare_import
+from dashboard.services.imports import commit_import, prepare_import
 
 INDICATOR_IDS = [
     row["indicator_id"] for row in csv.DictReader((DATA_DIR / "indicators.csv").open())

@@ -32,8 +32,8 @@ from test_defects_data import DEFECT_CODES_TESTED
 from test_upload_units import UNIT_CODES_TESTED
 
 from dashboard.i18n import en
-from dashboard.imports import commit_import, prepare_import, safe_file_name
 from dashboard.ingest.reader import MAX_UPLOAD_BYTES
+from dashboard.services.imports import commit_import, prepare_import, safe_file_name
 from dashboard.store.repository import Store
 
 HEADER = "indicator_id,period,value,basis,source,note"

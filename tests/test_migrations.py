@@ -37,7 +37,7 @@ from sqlalchemy.engine import make_url
 from werkzeug.security import generate_password_hash
 
 from dashboard.cli import main as cli_main
-from dashboard.seed import init_db, load_catalogue
+from dashboard.services.seed import init_db, load_catalogue
 from dashboard.store import migrate, schema
 from dashboard.store.engine import make_engine
 from dashboard.store.repository import Store

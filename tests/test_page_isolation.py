@@ -14,8 +14,8 @@ from conftest import ADMIN, STAFF
 from dash.development.base_component import Component
 from flask_login import login_user
 
-from dashboard.auth import SessionUser
 from dashboard.store.repository import Store
+from dashboard.web.auth import SessionUser
 
 #: The HTML of a page is the frame Dash needs (scripts, config), nothing of the data.
 MAX_INDEX_BYTES = 20_000

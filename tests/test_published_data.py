@@ -17,11 +17,11 @@ from dash.development.base_component import Component
 
 from dashboard.core.progress import INSUFFICIENT
 from dashboard.core.sources import PLAN_SOURCE, citations
-from dashboard.imports import commit_import, prepare_import
-from dashboard.seed import DATA_DIR, init_db, load_catalogue
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.seed import DATA_DIR, init_db, load_catalogue
+from dashboard.services.upload_template import EXAMPLE_SOURCE, template_csv, template_xlsx
 from dashboard.store.reference import context_figures
 from dashboard.store.repository import Store
-from dashboard.upload_template import EXAMPLE_SOURCE, template_csv, template_xlsx
 
 ADDRESS = re.compile(r"https?://\S+")
 #: What a shipped text must never name: a project file, a seed, the research lists, an issue.

@@ -14,7 +14,7 @@ from conftest import STAFF
 from sqlalchemy import select
 
 from dashboard.app import create_app
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store import schema
 from dashboard.store.accounts import BACKOFF_SECONDS, MAX_FAILURES
 from dashboard.store.repository import Store
@@ -126,7 +126,7 @@ def test_a_large_callback_limit_writes_its_count_in_batches(url):
     from limits import parse
     from limits.storage import MemoryStorage
 
-    from dashboard.limits import SharedCallbackCounter
+    from dashboard.web.limits import SharedCallbackCounter
 
     class CountingStorage(MemoryStorage):
         writes = 0

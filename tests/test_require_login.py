@@ -12,7 +12,7 @@ import pytest
 from conftest import STAFF
 
 from dashboard.app import create_app
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 #: Served signed out: the sign-in form, the health check, and files that hold no data.

@@ -1,4 +1,4 @@
-"""Kept answers (``dashboard/response_cache.py``): served again only while nothing they show
+"""Kept answers (``dashboard/web/response_cache.py``): served again only while nothing they show
 has changed, only to whoever they were built for, and never for a write.
 
 Every test runs the real app over a real SQLite file; "another worker" is a second app over
@@ -14,10 +14,10 @@ import pytest
 from conftest import ADMIN, STAFF
 
 from dashboard.app import create_dash
-from dashboard.imports import commit_import, prepare_import
-from dashboard.response_cache import Kept, ResponseCache, response_cache, shared_answers
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store.repository import Store
-from dashboard.warm import router_body
+from dashboard.web.response_cache import Kept, ResponseCache, response_cache, shared_answers
+from dashboard.web.warm import router_body
 
 ENDPOINT = "/_dash-update-component"
 
@@ -276,8 +276,8 @@ def test_after_a_command_line_upload_the_first_visitor_finds_the_view_ready(
 
 
 def test_a_web_upload_warms_the_views_for_every_worker(make_app, sqlite_url, monkeypatch):
-    from dashboard.warm import warm_views
     from dashboard.web import on_data_change
+    from dashboard.web.warm import warm_views
 
     monkeypatch.setenv("DASHBOARD_WARM_VIEWS", "1")
     app = make_app()

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from dashboard.app import create_app
-from dashboard.imports import commit_import, prepare_import
+from dashboard.services.imports import commit_import, prepare_import
 from dashboard.store import schema
 from dashboard.store.repository import Store
 

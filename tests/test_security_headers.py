@@ -27,10 +27,10 @@ import pytest
 from conftest import STAFF
 
 from dashboard.app import create_app
-from dashboard.security import VERSION_KEYS
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
-from dashboard.warm import router_body
+from dashboard.web.security import VERSION_KEYS
+from dashboard.web.warm import router_body
 
 CALLBACK = "/_dash-update-component"
 FIXED_HEADERS = {

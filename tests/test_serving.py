@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +130,6 @@ COMPONENT_SCRIPTS = [
     "/_dash-component-suites/dash/html/dash_html_components.min.js",
     "/_dash-component-suites/dash/dash-renderer/build/dash_renderer.min.js",
     "/_dash-component-suites/dash/deps/react@18.3.1.min.js",
-    "/_dash-component-suites/dash/dash_table/bundle.js",
 ]
 
 

@@ -16,7 +16,7 @@ from conftest import ADMIN, STAFF, VIEWER
 
 from dashboard.app import create_app
 from dashboard.cli import main as cli_main
-from dashboard.seed import init_db
+from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 SECRET = "test-secret-key"

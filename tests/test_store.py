@@ -8,7 +8,7 @@ from conftest import until
 from sqlalchemy import func, select, text
 
 from dashboard.core.changes import ADDED, REPLACED, UNCHANGED
-from dashboard.seed import DATA_DIR, init_db, load_catalogue
+from dashboard.services.seed import DATA_DIR, init_db, load_catalogue
 from dashboard.store import schema
 from dashboard.store.repository import OBSERVATION_COLUMNS, RevisionMeta, RollbackConflict, Store
 

@@ -18,8 +18,8 @@ from test_security import callback_body, sign_in, strings_in
 from dashboard.app import create_app
 from dashboard.cli import main as cli_main
 from dashboard.core.units import CHINESE_SOURCE_UNIT
-from dashboard.imports import commit_import, prepare_import
-from dashboard.upload_template import template_csv, template_xlsx
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.upload_template import template_csv, template_xlsx
 
 #: The problem codes of the unit column and the plausibility warnings, exercised here (the
 #: coverage check of test_ingest.py counts them).

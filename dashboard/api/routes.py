@@ -213,7 +213,7 @@ def upload_template(fmt: str):
     """The quarterly file template (CSV or XLSX), bilingual headers, every indicator; its unit
     column in the units Chinese sources use (``?lang=zh``) or the display units."""
     from ..i18n import normalise_language
-    from ..upload_template import template_csv, template_xlsx
+    from ..services.upload_template import template_csv, template_xlsx
 
     catalogue = get_store().indicators()
     lang = normalise_language(request.args.get("lang"))
@@ -227,7 +227,11 @@ def upload_template(fmt: str):
 @api.get("/upload/template-<dataset>.<fmt>")
 def corridor_upload_template(dataset: str, fmt: str):
     """The corridor file templates: ``template-reach`` and ``template-destinations``."""
-    from ..upload_template import CORRIDOR_HEADERS, corridor_template_csv, corridor_template_xlsx
+    from ..services.upload_template import (
+        CORRIDOR_HEADERS,
+        corridor_template_csv,
+        corridor_template_xlsx,
+    )
 
     if dataset not in CORRIDOR_HEADERS:
         raise ApiError(f"no template for {dataset!r}; use reach or destinations", 404)
@@ -245,8 +249,8 @@ def raw_file(revision_id: int):
 
     from flask import send_file
 
-    from ..auth import require_role
-    from ..imports import safe_file_name
+    from ..services.imports import safe_file_name
+    from ..web.auth import require_role
 
     require_role("staff")
     store = get_store()
@@ -265,7 +269,7 @@ def raw_file(revision_id: int):
 @api.get("/corridors/destinations.<fmt>")
 def corridor_destinations(fmt: str):
     """The destination table (both languages' names, coordinates, sources) as CSV or XLSX."""
-    from ..exports import to_csv_bytes, to_xlsx_bytes
+    from ..services.exports import to_csv_bytes, to_xlsx_bytes
 
     frame = get_store().destinations()
     build = {

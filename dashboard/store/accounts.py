@@ -10,7 +10,7 @@ never stored.
 
 ``users.session_version`` ends sessions on the server: the sign-in records it in the (signed)
 session cookie, and signing out, a new password or disabling the account bumps it, so every
-cookie issued before is refused (``dashboard.auth``).
+cookie issued before is refused (``dashboard.web.auth``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Kept answers shared by every worker and host: the ``kept_answers`` table.
 
-The response cache (``dashboard/response_cache.py``) keeps serialised views in each worker's
+The response cache (``dashboard/web/response_cache.py``) keeps serialised views in each worker's
 memory; this is its second level, in the database every worker and host already shares. A key is
 a digest of the whole request key, data token included, so a row can only ever be read for the
 data it was built from. Writes happen off the request path (see ``SharedAnswers``) and never

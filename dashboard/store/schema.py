@@ -172,7 +172,7 @@ login_throttle = Table(
 )
 
 #: Fixed-window counters of the abuse limits (issue 2), shared by every worker: the storage of
-#: ``dashboard.limits.DatabaseStorage`` when no Redis is configured.
+#: ``dashboard.web.limits.DatabaseStorage`` when no Redis is configured.
 rate_limits = Table(
     "rate_limits",
     metadata,
@@ -181,7 +181,7 @@ rate_limits = Table(
     Column("expires_at", Float, nullable=False),  # seconds since the epoch
 )
 
-#: Answers of read-only requests shared by every worker and host (``dashboard/response_cache``):
+#: Answers of read-only requests shared by every worker and host (``dashboard/web/response_cache``):
 #: a view is built once per data token by whichever process asks first (or warms it after an
 #: upload), and read by the others instead of being built again. Rows of older tokens are
 #: deleted as newer ones are written; nothing here is a record of the data (added by 0006).

@@ -155,7 +155,7 @@ def guard_callbacks(app: Dash) -> None:
 
 def read_only(func: Callable) -> Callable:
     """Mark a callback whose answer depends only on its inputs, the data and who asks, so
-    that :mod:`dashboard.response_cache` may send a kept copy. (Dash and the guard wrap
+    that :mod:`dashboard.web.response_cache` may send a kept copy. (Dash and the guard wrap
     callbacks with ``functools.wraps``, which copies the mark.)"""
     setattr(func, READ_ONLY_MARK, True)
     return func

@@ -17,8 +17,8 @@ from dash import dcc, html
 from dash.development.base_component import Component
 from flask import request
 
-from ..auth import csrf_token, current_account
 from ..i18n import t
+from ..web.auth import csrf_token, current_account
 from .components import page_url
 
 MENU_TYPE = "user-menu"

@@ -6,7 +6,7 @@ import math
 import re
 
 import dash
-from dash import Dash, Input, Output, State, dash_table, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 
 from ...core.corridors import COUNT_COLUMNS as COUNTS
 from ...core.values import is_missing
@@ -23,6 +23,7 @@ from ..corridor_maps import (
     world_figure,
 )
 from ..guard import read_only
+from ..lazy_grid import grid_slot
 
 PATH = "/corridors"
 
@@ -124,7 +125,9 @@ def move_slider(index: int, lang: str):
     return headline(index, lang), growth_figure(lang, as_of), world_figure(lang, until=as_of)
 
 
-def _table(lang: str) -> dash_table.DataTable:
+def _table(lang: str) -> html.Div:
+    """Every destination, sortable and filterable by any column (AG Grid, loaded on this page
+    only: see ui/lazy_grid.py)."""
     places = destinations_frame(lang)
     places["kind_text"] = [t(f"corridors.kind.{k}", lang) for k in places["kind"]]
     places["corridor_text"] = [
@@ -139,25 +142,38 @@ def _table(lang: str) -> dash_table.DataTable:
         ("first_service", "corridors.col.first_service"),
         ("source", "col.source"),
     ]
-    return dash_table.DataTable(
-        id="destinations-table",
-        columns=[{"name": t(key, lang), "id": column} for column, key in columns],
-        data=places[[c for c, _ in columns]].to_dict("records"),
-        filter_action="native",
-        # The table's own words, in the page's language (its default reads "filter data...").
-        filter_options={"placeholder_text": t("table.filter_placeholder", lang)},
-        sort_action="native",
-        page_action="none",
-        style_table={"overflowX": "auto"},
-        style_cell={
-            "textAlign": "left",
-            "fontFamily": "inherit",
-            "whiteSpace": "normal",
-            "maxWidth": "22rem",
+    props = {
+        "columnDefs": [
+            {"field": column, "headerName": t(key, lang), "flex": 2 if column == "source" else 1}
+            for column, key in columns
+        ],
+        "rowData": places[[c for c, _ in columns]].to_dict("records"),
+        "defaultColDef": {
+            "sortable": True,
+            "filter": "agTextColumnFilter",
+            "filterParams": {
+                "filterOptions": ["contains"],
+                "maxNumConditions": 1,
+                "filterPlaceholder": t("grid.filterOoo", lang),
+            },
+            "floatingFilter": True,
+            "suppressFloatingFilterButton": True,
+            "suppressHeaderMenuButton": True,
+            "suppressHeaderFilterButton": True,
+            "wrapText": True,
+            "autoHeight": True,
+            "minWidth": 120,
+            "cellStyle": {
+                "lineHeight": "1.45",
+                "paddingTop": ".45rem",
+                "paddingBottom": ".45rem",
+                "wordBreak": "break-word",
+            },
         },
-        style_header={"fontWeight": "600"},
-        export_format="none",
-    )
+        "dashGridOptions": {"domLayout": "autoHeight", "suppressMovableColumns": True},
+        "style": {"width": "100%"},
+    }
+    return grid_slot("destinations-table", props, lang)
 
 
 def _other_corridors(lang: str) -> html.Div | None:

@@ -22,12 +22,12 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...audit import audit
-from ...auth import current_account, has_role, require_role
 from ...core.changes import OBSERVATIONS
 from ...core.corridors import RECORD_KINDS
 from ...i18n import normalise_language, t
 from ...store.repository import RollbackConflict
 from ...web import data_changed, get_store
+from ...web.auth import current_account, has_role, require_role
 from ..components import page_shell, page_url
 from ..format import format_cell, format_period, format_value
 

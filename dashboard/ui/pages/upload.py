@@ -18,14 +18,14 @@ import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...audit import audit
-from ...auth import current_account, has_role, require_role
 from ...core.changes import OBSERVATIONS, apply_rows, status_changes
 from ...core.corridors import RECORD_KINDS
 from ...core.progress import pending_figures
 from ...i18n import normalise_language, t
-from ...imports import DATASET_NAMES, PreparedImport, commit_import, prepare_import
 from ...ingest.reader import MAX_UPLOAD_BYTES
+from ...services.imports import DATASET_NAMES, PreparedImport, commit_import, prepare_import
 from ...web import data_changed, get_store
+from ...web.auth import current_account, has_role, require_role
 from ..components import current_marker, download_pair, page_shell, page_url
 from ..format import format_cell, format_period, format_value
 from ..glance import pending_notes

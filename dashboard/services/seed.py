@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .core.catalogue import check_catalogue
+from ..core.catalogue import check_catalogue
+from ..store.repository import Store
 from .imports import commit_import, prepare_import
-from .store.repository import Store
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 CATALOGUE_FILE = "indicators.csv"
 OBSERVATIONS_FILE = "observations.csv"
 DEMO_FILE = "demo_observations.csv"

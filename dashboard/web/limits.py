@@ -46,8 +46,8 @@ from sqlalchemy import Engine, case, delete, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from .store import schema
-from .store.engine import make_engine
+from ..store import schema
+from ..store.engine import make_engine
 
 __all__ = ["DatabaseStorage", "init_limits", "limit_callbacks", "limits_engine"]
 
@@ -170,8 +170,8 @@ def _too_many(limit: RequestLimit) -> Response:
 
 def _too_many_until(reset_at: float) -> Response:
     """429 in the API's error shape, with Retry-After (seconds) and the message translated."""
-    from .api.routes import request_language
-    from .i18n import t
+    from ..api.routes import request_language
+    from ..i18n import t
 
     seconds = max(1, math.ceil(reset_at - time.time()))
     message = t("errors.rate_limited", request_language(), seconds=seconds)
@@ -184,7 +184,7 @@ def _too_many_until(reset_at: float) -> Response:
 
 def init_limits(server: Flask, settings: dict) -> Limiter:
     """The limiter, with the sign-in and callback limits; before the response cache's hook."""
-    from .web import get_store
+    from . import get_store
 
     configured = settings.get("RATELIMIT_STORAGE_URL")
     if configured:

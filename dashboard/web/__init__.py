@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app
 
-from .store.repository import Store
+from ..store.repository import Store
 
 _KEY = "tracker_store"
 

@@ -42,12 +42,12 @@ from flask import (
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from sqlalchemy.exc import DBAPIError
 
-from . import config
-from .api.routes import DRIVER_CONNECTION_ERRORS
-from .audit import audit
-from .i18n import normalise_language, t
-from .store.accounts import RANK, User
-from .web import get_store
+from .. import config
+from ..api.routes import DRIVER_CONNECTION_ERRORS
+from ..audit import audit
+from ..i18n import normalise_language, t
+from ..store.accounts import RANK, User
+from . import get_store
 
 auth = Blueprint("auth", __name__)
 

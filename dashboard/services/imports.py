@@ -17,20 +17,20 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
-from .audit import audit
-from .core.changes import OBSERVATIONS
-from .core.corridors import DESTINATION, REACH
-from .ingest.corridor_files import (
+from ..audit import audit
+from ..core.changes import OBSERVATIONS
+from ..core.corridors import DESTINATION, REACH
+from ..ingest.corridor_files import (
     DESTINATION_FILE,
     REACH_FILE,
     validate_destinations,
     validate_reach,
 )
-from .ingest.problems import FileRejected, Problem
-from .ingest.reader import MAX_UPLOAD_BYTES, OBSERVATION_FILE, read_table
-from .ingest.validate import Validation, validate
-from .store.reference import country_codes
-from .store.repository import CommitResult, RevisionMeta, Store
+from ..ingest.problems import FileRejected, Problem
+from ..ingest.reader import MAX_UPLOAD_BYTES, OBSERVATION_FILE, read_table
+from ..ingest.validate import Validation, validate
+from ..store.reference import country_codes
+from ..store.repository import CommitResult, RevisionMeta, Store
 
 #: What an upload can carry: the quarterly figures, or one of the corridor files (issue 5).
 DATASET_NAMES = (OBSERVATIONS.name, REACH.name, DESTINATION.name)

@@ -90,7 +90,7 @@ def running_app(database_url: str | None = None) -> Iterator[str]:
     """
     from werkzeug.serving import WSGIRequestHandler, make_server
 
-    from .app import create_dash
+    from ..app import create_dash
 
     class QuietHandler(WSGIRequestHandler):
         def log(self, type: str, message: str, *args) -> None:  # noqa: A002 (werkzeug's name)

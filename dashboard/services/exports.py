@@ -18,9 +18,9 @@ from datetime import UTC, datetime
 import numpy as np
 import pandas as pd
 
-from .core.periods import parse_period
-from .core.values import is_missing
-from .i18n import normalise_language, t
+from ..core.periods import parse_period
+from ..core.values import is_missing
+from ..i18n import normalise_language, t
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -217,7 +217,7 @@ def _pillar_filter(pillar: str | None, lang: str) -> str:
 
 def _target_as_stated(row: dict, lang: str) -> str:
     """The target as the cards word it ("over 5,000 trains", "about +10% a year")."""
-    from .ui.format import format_percent, format_value  # pure formatting, no Dash
+    from ..ui.format import format_percent, format_value  # pure formatting, no Dash
 
     qualifier = row.get("target_qualifier") or ""
     if row["kind"] == "growth":

@@ -21,7 +21,7 @@ worker, keyed by everything it is computed from:
 Two levels. Each worker keeps answers in memory; anonymous views are also shared through the
 database (:mod:`dashboard.store.kept`), so a view built by one worker, on any host, is read by
 the others instead of being built again. After an upload or a rollback the busiest views are
-built at once (:mod:`dashboard.warm`), so the first visitor after a change finds them ready.
+built at once (:mod:`dashboard.web.warm`), so the first visitor after a change finds them ready.
 
 Only requests declared read-only are kept: page HTML, Dash's layout and dependency lists,
 ``GET /api/v1/indicators`` and ``/api/v1/progress``, and the callbacks marked with
@@ -46,10 +46,10 @@ from dash import Dash
 from flask import Flask, Response, g, request
 from flask_login import current_user
 
-from .store.kept import SharedAnswer, SharedAnswers
-from .store.version import data_token
-from .ui.guard import CALLBACK_PATH, READ_ONLY_MARK
-from .web import get_store
+from ..store.kept import SharedAnswer, SharedAnswers
+from ..store.version import data_token
+from ..ui.guard import CALLBACK_PATH, READ_ONLY_MARK
+from . import get_store
 
 __all__ = [
     "ResponseCache",
@@ -221,7 +221,7 @@ def _build_digest() -> str:
     """A digest of the package's code and page documents: answers built by another version of
     the tracker (during a rolling upgrade, say) are never read from the shared level."""
     digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     for path in sorted([*package.rglob("*.py"), *package.glob("content/*.md")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -21,9 +21,9 @@ import io
 
 import pandas as pd
 
-from .core.units import CHINESE_SOURCE_UNIT
+from ..core.units import CHINESE_SOURCE_UNIT
+from ..i18n import normalise_language, t
 from .exports import to_csv_bytes
-from .i18n import normalise_language, t
 
 HEADERS = {
     "indicator_id": "indicator_id / 指标代码",
@@ -196,7 +196,7 @@ _CORRIDOR_EXAMPLES = {
 
 def _corridor_rows(dataset: str) -> pd.DataFrame:
     """The rows to fill: for reach, one per corridor (left blank, they are skipped)."""
-    from .core.corridors import CORRIDORS
+    from ..core.corridors import CORRIDORS
 
     columns = list(CORRIDOR_HEADERS[dataset])
     if dataset == "reach":
@@ -209,8 +209,8 @@ def _corridor_rows(dataset: str) -> pd.DataFrame:
 
 def _codes() -> pd.DataFrame:
     """The allowed corridor and kind codes, for the workbook's reference sheet."""
-    from .core.corridors import CORRIDORS, DESTINATION_KINDS
-    from .i18n import t
+    from ..core.corridors import CORRIDORS, DESTINATION_KINDS
+    from ..i18n import t
 
     rows = [("corridor", c, t(f"corridors.name.{c}", "en"), t(f"corridors.name.{c}", "zh"))
             for c in CORRIDORS]  # fmt: skip

@@ -5,7 +5,7 @@ to each view would wait while it is built (tens to hundreds of milliseconds). Wh
 the change builds them instead, right after the commit, through the app's own router exactly as
 a browser asks: the overview, each pillar and the corridors, in both languages, as an
 anonymous visitor. Each answer lands in the shared level of the response cache
-(:mod:`dashboard.response_cache`), so every worker on every host finds it ready.
+(:mod:`dashboard.web.response_cache`), so every worker on every host finds it ready.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from urllib.parse import urlencode
 
 from flask import Flask
 
-from .core.catalogue import PILLAR_IDS
-from .i18n import LANGUAGES
-from .ui.guard import CALLBACK_PATH
+from ..core.catalogue import PILLAR_IDS
+from ..i18n import LANGUAGES
+from ..ui.guard import CALLBACK_PATH
 
 __all__ = ["hot_views", "warm_views", "warm_views_in_background", "warm_views_of"]
 
@@ -61,8 +61,8 @@ def router_body(pathname: str, search: str = "") -> dict:
 
 def warm_views(server: Flask) -> int:
     """Build every hot view for the data as it is now; the number built."""
+    from . import get_store
     from .response_cache import shared_answers
-    from .web import get_store
 
     with server.app_context():
         newest = get_store().progress().attrs.get("as_of")
@@ -92,7 +92,7 @@ def warm_views_in_background(server: Flask) -> threading.Thread:
 
 def warm_views_of(database_url: str) -> int:
     """For the command line: build the app over ``database_url`` and warm its views."""
-    from .app import create_app
+    from ..app import create_app
 
     # The key only signs sessions; warming signs nobody in.
     server = create_app({"DATABASE_URL": database_url, "SECRET_KEY": secrets.token_hex(32)})
