@@ -18,7 +18,7 @@ or test time; needs node and npm, and the npm registry):
    ``dist/plotly.min.js`` of the same release: the same version, exactly ``TRACE_TYPES``
    registered, and for those traces the same attributes, defaults and values, descriptions
    aside. A mismatch exits with status 1 and writes nothing;
-5. prints the sizes, raw and gzipped (level 9, as dashboard/compression.py serves it).
+5. prints the sizes, raw and gzipped (level 9, as dashboard/web/compression.py serves it).
 
 The files it writes are committed: the app serves them as they are, offline, with no build.
 Run: ``.venv/bin/python scripts/build_plotly_bundle.py``

@@ -201,7 +201,7 @@ def _wait_for(driver, script: str, timeout: float = 10) -> None:
 def _history(driver, base: str, lang: str, out: Path, database_url: str) -> None:
     """/history signed in as an administrator (issue 12, point 7): an example upload, the page,
     its rollback confirmation at each size, and the list right after confirming."""
-    from dashboard.imports import commit_import, prepare_import
+    from dashboard.services.imports import commit_import, prepare_import
     from dashboard.store.repository import Store
 
     store = Store.from_url(database_url)
