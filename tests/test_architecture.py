@@ -61,3 +61,23 @@ def test_the_scan_sees_imports_at_all():
     """Guard against a scan that finds nothing and so can never fail."""
     assert "pandas" in imported_modules(PACKAGE / "core" / "progress.py")
     assert "dashboard.web" in imported_modules(PACKAGE / "ui" / "pages" / "overview.py")
+
+
+@pytest.mark.parametrize("path", files("services"), ids=lambda p: p.name)
+def test_services_serve_the_cli_and_the_web_without_depending_on_either(path):
+    """services/ is shared by the CLI and the web: it imports neither Flask's plumbing (web/),
+    the API nor a page (pure formatting helpers of ui.format aside)."""
+    above = ("dashboard.web", "dashboard.api", "dashboard.ui.pages", "dashboard.cli")
+    assert [m for m in imported_modules(path) if m.startswith(above)] == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("dashboard.seed", "dashboard.services.seed"), ("dashboard.auth", "dashboard.web.auth")],
+)
+def test_a_moved_module_is_the_same_module_under_its_old_name(old, new):
+    import importlib
+
+    moved = importlib.import_module(new)
+    assert importlib.import_module(old) is moved
+    assert moved.__spec__.name == new

@@ -21,6 +21,7 @@ import pandas as pd
 from ..core.periods import parse_period
 from ..core.values import is_missing
 from ..i18n import normalise_language, t
+from ..ui.format import target_text  # pure formatting, no Dash
 
 __all__ = [
     "EXPORT_COLUMNS",
@@ -215,18 +216,6 @@ def _pillar_filter(pillar: str | None, lang: str) -> str:
     return t(f"pillar.{pillar or 'all'}", lang)
 
 
-def _target_as_stated(row: dict, lang: str) -> str:
-    """The target as the cards word it ("over 5,000 trains", "about +10% a year")."""
-    from ..ui.format import format_percent, format_value  # pure formatting, no Dash
-
-    qualifier = row.get("target_qualifier") or ""
-    if row["kind"] == "growth":
-        rate = format_percent(row["target_growth"], lang, signed=False)
-        return t(f"target.growth.{qualifier}", lang, rate=rate)
-    target = format_value(row["target_value"], row["unit"], lang)
-    return t(f"target.qualifier.{qualifier}", lang, target=target)
-
-
 def _latest_period(row: dict, lang: str) -> str:
     """``2024Q4``, or ``2025 (full year)`` for a full-year figure, as the cards date it.
 
@@ -283,7 +272,7 @@ def progress_export(
             "latest_period": _latest_period(row, lang),
             "unit": _unit(row["unit"], lang),
             "baseline_period": row["baseline_period"],
-            "target": _target_as_stated(row, lang),
+            "target": target_text(row, lang),
             "source": _source_text(row.get("source"), lang),
             "illustrative": _yes_no(illustrative, lang),
         }

@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from threading import Lock
 
 import numpy as np
 import pandas as pd
 from cachetools import LRUCache
-from sqlalchemy import Boolean, Engine, Integer, Table, func, insert, inspect, select, update
+from sqlalchemy import Boolean, Engine, func, insert, inspect, select, update
 from sqlalchemy.engine import Connection, make_url
 
 from ..core import changes
 from ..core.catalogue import CATALOGUE_COLUMNS
-from ..core.changes import OBSERVATIONS, RecordKind
+from ..core.changes import OBSERVATIONS
 from ..core.corridors import DESTINATION, REACH
 from ..core.periods import parse_period, quarter_label
 from ..core.progress import compute_progress, value_series
 from ..core.rollback import changes_of, later_changes, restoring_rows
 from . import schema
 from .engine import default_database_url, make_engine, write_transaction
+from .revisions import (
+    DATASETS,
+    CommitResult,
+    Dataset,
+    RevisionMeta,
+    RollbackConflict,
+    dataset_of,
+    insert_records,
+    insert_revision,
+    key_history,
+    read_frame,
+    rolled_back_by,
+)
 from .version import data_token, forget_token
 
 __all__ = [
@@ -50,68 +61,6 @@ OBSERVATION_COLUMNS = [
     "illustrative",
     "as_written",
 ]
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """A kind of record (core) and the append-only table that keeps it."""
-
-    kind: RecordKind
-    table: Table
-    row_id: str
-
-    @property
-    def name(self) -> str:
-        return self.kind.name
-
-
-#: Every kind of record a revision can write, by name (the revision's ``dataset`` column).
-DATASETS: dict[str, Dataset] = {
-    OBSERVATIONS.name: Dataset(OBSERVATIONS, schema.observations, "observation_id"),
-    REACH.name: Dataset(REACH, schema.reach_snapshots, "row_id"),
-    DESTINATION.name: Dataset(DESTINATION, schema.destinations, "row_id"),
-}
-
-
-@dataclass(frozen=True)
-class RevisionMeta:
-    """Who and what a revision records."""
-
-    user_name: str
-    action: str = "import"
-    file_name: str | None = None
-    sha256: str | None = None
-    raw_file: bytes | None = None
-    comment: str | None = None
-    rolls_back: int | None = None
-    dataset: str = OBSERVATIONS.name
-
-
-@dataclass
-class CommitResult:
-    """The outcome of applying rows: counts, and the revision written (None if nothing was)."""
-
-    revision_id: int | None
-    added: int
-    replaced: int
-    unchanged: int
-    rows_total: int
-    diff: pd.DataFrame = field(repr=False)
-    same_file_revision: int | None = None
-
-    @property
-    def changed(self) -> bool:
-        return self.added + self.replaced > 0
-
-    @property
-    def counts(self) -> dict[str, int]:
-        """added, replaced, unchanged: the figures every message about a result shows."""
-        return {"added": self.added, "replaced": self.replaced, "unchanged": self.unchanged}
-
-
-def _frame(conn: Connection, statement) -> pd.DataFrame:
-    result = conn.execute(statement)
-    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
 
 
 #: Views, progress tables and series kept per worker.
@@ -176,7 +125,7 @@ class Store:
         """The catalogue, in catalogue order."""
         table = schema.indicators
         with self.engine.connect() as conn:
-            frame = _frame(conn, select(table).order_by(table.c.position))
+            frame = read_frame(conn, select(table).order_by(table.c.position))
         return frame.drop(columns=["position"])
 
     # ----- reading records ------------------------------------------------------------------
@@ -199,10 +148,10 @@ class Store:
             .order_by(*key)
         )
         if conn is not None:
-            frame = _frame(conn, statement)
+            frame = read_frame(conn, statement)
         else:
             with self.engine.connect() as own:
-                frame = _frame(own, statement)
+                frame = read_frame(own, statement)
         flags = [c for c in spec.kind.columns if isinstance(table.c[c].type, Boolean)]
         if frame.empty:
             dtypes = {
@@ -245,14 +194,14 @@ class Store:
         if indicator_id is not None:
             statement = statement.where(obs.c.indicator_id == indicator_id)
         with self.engine.connect() as conn:
-            return _frame(conn, statement)
+            return read_frame(conn, statement)
 
     def revisions(self) -> pd.DataFrame:
         """Every revision, newest first, without the raw file bytes."""
         rev = schema.revisions
         columns = [c for c in rev.c if c.name != "raw_file"]
         with self.engine.connect() as conn:
-            return _frame(conn, select(*columns).order_by(rev.c.revision_id.desc()))
+            return read_frame(conn, select(*columns).order_by(rev.c.revision_id.desc()))
 
     def raw_file(self, revision_id: int) -> bytes | None:
         rev = schema.revisions
@@ -400,78 +349,12 @@ class Store:
         )
 
     def _write(self, conn: Connection, plan: CommitResult, meta: RevisionMeta) -> int:
-        revision_id = self._insert_revision(conn, plan, meta)
+        revision_id = insert_revision(conn, plan, meta)
         written = plan.diff[plan.diff["change"] != changes.UNCHANGED]
-        _insert_records(conn, DATASETS[meta.dataset], written, revision_id)
+        insert_records(conn, DATASETS[meta.dataset], written, revision_id)
         return int(revision_id)
 
-    def _insert_revision(
-        self, conn: Connection, plan: CommitResult, meta: RevisionMeta, withdrawn: int = 0
-    ) -> int:
-        return conn.execute(
-            insert(schema.revisions)
-            .values(
-                created_at=datetime.now(UTC),
-                user_name=meta.user_name,
-                action=meta.action,
-                dataset=meta.dataset,
-                file_name=meta.file_name,
-                sha256=meta.sha256,
-                rows_total=plan.rows_total,
-                added=plan.added,
-                replaced=plan.replaced,
-                unchanged=plan.unchanged,
-                withdrawn=withdrawn,
-                status="committed",
-                rolls_back=meta.rolls_back,
-                raw_file=meta.raw_file,
-                comment=meta.comment,
-            )
-            .returning(schema.revisions.c.revision_id)
-        ).scalar_one()
-
     # ----- revisions: what each changed, and rolling one back -------------------------------
-
-    def _key_history(
-        self,
-        conn: Connection,
-        spec: Dataset,
-        revision_id: int,
-        *,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> pd.DataFrame:
-        """Every row ever written for the keys that ``revision_id`` wrote, oldest first.
-
-        With ``limit`` (and ``offset``), only for one page of those keys, in the order the
-        revision wrote them (a revision writes each key once).
-        """
-        table = spec.table
-        key = [table.c[k] for k in spec.kind.key]
-        if limit is None and not offset:
-            keys = select(*key).where(table.c.revision_id == revision_id).distinct().subquery()
-        else:
-            keys = (
-                select(*key)
-                .where(table.c.revision_id == revision_id)
-                .order_by(table.c[spec.row_id])
-                .limit(limit)
-                .offset(offset)
-                .subquery()
-            )
-        joined = keys.c[key[0].name] == key[0]
-        for column in key[1:]:
-            joined &= keys.c[column.name] == column
-        statement = select(table).join(keys, joined).order_by(table.c[spec.row_id])
-        frame = _frame(conn, statement)
-        return frame.rename(columns={spec.row_id: "row_id"})
-
-    def _dataset_of(self, conn: Connection, revision_id: int) -> Dataset | None:
-        rev = schema.revisions
-        name = conn.execute(
-            select(rev.c.dataset).where(rev.c.revision_id == revision_id)
-        ).scalar_one_or_none()
-        return DATASETS[name] if name else None
 
     def revision(self, revision_id: int) -> dict | None:
         rev = schema.revisions
@@ -492,14 +375,14 @@ class Store:
         ``offset`` read one page of them (the database reads only that page's records).
         """
         with self.engine.connect() as conn:
-            spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
-            history = self._key_history(conn, spec, revision_id, limit=limit, offset=offset)
+            spec = dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
+            history = key_history(conn, spec, revision_id, limit=limit, offset=offset)
         return changes_of(history, revision_id, spec.kind)
 
     def revision_change_count(self, revision_id: int) -> int:
         """How many records a revision wrote (the rows of :meth:`revision_changes`)."""
         with self.engine.connect() as conn:
-            spec = self._dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
+            spec = dataset_of(conn, revision_id) or DATASETS[OBSERVATIONS.name]
             table = spec.table
             statement = (
                 select(func.count()).select_from(table).where(table.c.revision_id == revision_id)
@@ -516,13 +399,13 @@ class Store:
         at once, say), it names that rollback.
         """
         with write_transaction(self.engine) as conn:
-            spec = self._dataset_of(conn, revision_id)
+            spec = dataset_of(conn, revision_id)
             if spec is None:
                 raise RollbackConflict("no_revision", revision=revision_id)
-            undone_by = _rolled_back_by(conn, revision_id)
+            undone_by = rolled_back_by(conn, revision_id)
             if undone_by is not None:
                 raise RollbackConflict("already_rolled_back", revision=revision_id, by=undone_by)
-            history = self._key_history(conn, spec, revision_id)
+            history = key_history(conn, spec, revision_id)
             if history.empty:
                 raise RollbackConflict("no_values", revision=revision_id)
             later = later_changes(history, revision_id, spec.kind)
@@ -540,8 +423,8 @@ class Store:
                 revision_id=None, added=0, replaced=len(restored) - withdrawn, unchanged=0,
                 rows_total=len(restored), diff=restored,
             )  # fmt: skip
-            new_id = self._insert_revision(conn, plan, meta, withdrawn=withdrawn)
-            _insert_records(conn, spec, restored, new_id)
+            new_id = insert_revision(conn, plan, meta, withdrawn=withdrawn)
+            insert_records(conn, spec, restored, new_id)
             conn.execute(
                 update(schema.revisions)
                 .where(schema.revisions.c.revision_id == revision_id)
@@ -551,41 +434,6 @@ class Store:
         self._cache.clear()
         forget_token(self.engine)
         return plan
-
-
-class RollbackConflict(RuntimeError):
-    """A rollback that cannot be done as asked; nothing was written.
-
-    ``code`` says why (``no_revision``, ``no_values``, ``later_changes``,
-    ``already_rolled_back``) and ``params`` name the revisions; :meth:`message` says it in
-    either language (``str()`` is the English).
-    """
-
-    def __init__(self, code: str, **params: object) -> None:
-        self.code = code
-        self.params = params
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str = "en") -> str:
-        from ..i18n import t
-
-        return t(f"rollback.{self.code}", lang, **self.params)
-
-
-def _rolled_back_by(conn: Connection, revision_id: int) -> int | None:
-    """The rollback of ``revision_id`` in force (itself not rolled back), if there is one.
-
-    A rollback records the revision it undoes (``rolls_back``); a rollback that was rolled back
-    in turn put the revision's values back, so it no longer counts.
-    """
-    rev = schema.revisions
-    found = conn.execute(
-        select(func.max(rev.c.revision_id))
-        .where(rev.c.rolls_back == revision_id)
-        .where(rev.c.action == "rollback")
-        .where(rev.c.status == "committed")
-    ).scalar()
-    return None if found is None else int(found)
 
 
 def is_initialised(url: str) -> bool:
@@ -611,33 +459,3 @@ def is_initialised(url: str) -> bool:
             return bool(conn.execute(select(func.count()).select_from(schema.indicators)).scalar())
     finally:
         engine.dispose()
-
-
-def _python_values(series: pd.Series, column_type) -> list:
-    """A column as plain Python values for the driver, None for every missing cell."""
-    if isinstance(column_type, Boolean):
-        return series.fillna(False).astype(bool).tolist()
-    values = series.astype(object).where(series.notna(), None).tolist()
-    if isinstance(column_type, Integer):  # small corridor tables only: counts arrive as floats
-        return [None if v is None else int(v) for v in values]
-    return values
-
-
-def _insert_records(conn: Connection, spec: Dataset, frame: pd.DataFrame, revision_id: int):
-    """One bulk insert through the driver's ``executemany`` (no per-row ORM work).
-
-    Rows become plain tuples of Python values, with None for every missing cell.
-    """
-    if frame.empty:
-        return
-    names = [*spec.kind.columns, "withdrawn", "revision_id"]
-    columns = [_python_values(frame[name], spec.table.c[name].type) for name in spec.kind.columns]
-    withdrawn = frame["withdrawn"].tolist() if "withdrawn" in frame else [False] * len(frame)
-    columns.append([bool(w) for w in withdrawn])
-    columns.append([revision_id] * len(frame))
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    statement = (
-        f"INSERT INTO {spec.table.name} ({', '.join(names)}) "
-        f"VALUES ({', '.join([mark] * len(names))})"
-    )
-    conn.exec_driver_sql(statement, list(zip(*columns, strict=True)))

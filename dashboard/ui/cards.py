@@ -13,7 +13,7 @@ from ..core.values import is_missing
 from ..i18n import t
 from .charts import gauge_config
 from .components import page_url, source_links
-from .format import format_percent, format_period, format_value
+from .format import format_percent, format_period, format_value, target_text
 from .status import STATUS_COLOURS, status_badge
 
 CARD_TYPE = "indicator-card"
@@ -54,15 +54,6 @@ def latest_with_age(row: pd.Series, lang: str, as_of: str) -> list:
     if marker is not None:
         parts += [" ", marker]
     return parts
-
-
-def target_text(row: pd.Series, lang: str) -> str:
-    qualifier = row.get("target_qualifier") or ""
-    if row["kind"] == "growth":
-        rate = format_percent(row["target_growth"], lang, signed=False)
-        return t(f"target.growth.{qualifier}", lang, rate=rate)
-    target = format_value(row["target_value"], row["unit"], lang)
-    return t(f"target.qualifier.{qualifier}", lang, target=target)
 
 
 def indicator_name(row: pd.Series, lang: str) -> str:

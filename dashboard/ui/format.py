@@ -149,3 +149,15 @@ def format_cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     return str(value)
+
+
+def target_text(row, lang: str = "en") -> str:
+    """The target as the plan words it: "over 5,000 trains", "about +10% a year"."""
+    from ..i18n import t
+
+    qualifier = row.get("target_qualifier") or ""
+    if row["kind"] == "growth":
+        rate = format_percent(row["target_growth"], lang, signed=False)
+        return t(f"target.growth.{qualifier}", lang, rate=rate)
+    target = format_value(row["target_value"], row["unit"], lang)
+    return t(f"target.qualifier.{qualifier}", lang, target=target)
