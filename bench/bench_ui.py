@@ -15,7 +15,6 @@ Run: ``.venv/bin/python bench/bench_ui.py``
 from __future__ import annotations
 
 import json
-import socket
 import statistics
 import subprocess
 import sys
@@ -23,6 +22,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from common import free_port  # bench/ is on the path: these run as scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,16 +122,10 @@ def slider_server_time(database_url: str, rounds: int = 15) -> dict:
     }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def transfer_sizes(database_url: str) -> dict:
     from selenium import webdriver
 
-    port = _free_port()
+    port = free_port()
     env = {"DASHBOARD_DATABASE_URL": database_url, "PATH": "/usr/bin:/bin",
            "DASHBOARD_SECRET_KEY": "bench"}  # fmt: skip
     server = subprocess.Popen(

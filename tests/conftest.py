@@ -62,7 +62,8 @@ def _no_dashboard_environment(monkeypatch):
     monkeypatch.setenv("DASHBOARD_WARM_VIEWS", "0")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on loopback, for a server a test starts."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -81,7 +82,7 @@ class PostgresServer:
         if self.bin is None or not (self.bin / "initdb").exists():
             raise RuntimeError("PostgreSQL server binaries not found (Debian package 'postgresql')")
         self.dir = Path(tempfile.mkdtemp(prefix="tracker-pg-"))
-        self.port = _free_port()
+        self.port = free_port()
         self.as_root = os.geteuid() == 0
         if self.as_root:
             shutil.chown(self.dir, "postgres")

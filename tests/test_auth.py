@@ -12,7 +12,6 @@ import hashlib
 import io
 import os
 import re
-import socket
 import sqlite3
 import stat
 import subprocess
@@ -25,7 +24,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import openpyxl
 import pytest
-from conftest import FIRST_UPLOAD, STAFF, VIEWER
+from conftest import FIRST_UPLOAD, STAFF, VIEWER, free_port
 from werkzeug.serving import make_server
 
 from dashboard.app import create_app
@@ -357,12 +356,6 @@ def test_development_generates_one_key_file_that_two_app_instances_share(
     other.set_cookie("session", one.get_cookie("session").value)
     response = post_login(other, ("nobody.here", "not-the-password"), token=token)
     assert response.status_code == 401
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def test_serve_without_a_secret_key_exits_with_a_clear_message(url, tmp_path):

@@ -13,22 +13,17 @@ import subprocess
 import time
 
 import pytest
+from conftest import free_port
 from test_rate_limits import ATTACKER, assert_too_many, attempt, make, url  # noqa: F401
 
 REDIS = shutil.which("redis-server")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
 def redis_url(tmp_path):
     if REDIS is None:
         pytest.fail("Debian's redis-server is missing: `make test-deps` installs it")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [REDIS, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
          "--dir", str(tmp_path)],

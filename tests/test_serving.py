@@ -19,17 +19,12 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 
 from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def procfile_command(port: int) -> list[str]:
@@ -46,7 +41,7 @@ def served(sqlite_url):
     store = Store.from_url(sqlite_url)
     init_db(store)
     store.engine.dispose()
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DASHBOARD_DATABASE_URL": sqlite_url,
