@@ -161,3 +161,8 @@ def target_text(row, lang: str = "en") -> str:
         return t(f"target.growth.{qualifier}", lang, rate=rate)
     target = format_value(row["target_value"], row["unit"], lang)
     return t(f"target.qualifier.{qualifier}", lang, target=target)
+
+
+def record_key(row, key_columns) -> str:
+    """A corridor record named by its key, as staff read it: "2023-10 · land_sea"."""
+    return " · ".join(format_cell(row[column]) for column in key_columns)

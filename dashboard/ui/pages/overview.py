@@ -30,8 +30,8 @@ from ..components import (
 )
 from ..format import format_period
 from ..glance import at_a_glance
-from ..slides import reasons_in_words, what_changed
 from ..status import status_badge
+from ..what_changed import reasons_in_words, what_changed
 
 PATH = "/"
 
