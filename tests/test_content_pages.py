@@ -15,6 +15,7 @@ from dashboard.core.progress import STATUSES
 from dashboard.i18n import catalogue
 from dashboard.services.seed import load_catalogue
 from dashboard.store.reference import context_figures
+from dashboard.ui import worked_example
 from dashboard.ui.pages import methodology, plan
 
 EN, ZH = catalogue("en"), catalogue("zh")
@@ -22,7 +23,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 def test_worked_example_is_computed_by_the_progress_code():
-    example = methodology.worked_example()
+    example = worked_example.worked_example()
     assert (example.x0, example.xt, example.target) == (815.84, 800.68, 1100.0)
     assert (example.n, example.big_n) == (12, 20)
     assert example.a == pytest.approx((800.68 / 815.84) ** (4 / 12) - 1)
@@ -36,10 +37,10 @@ def test_worked_example_is_computed_by_the_progress_code():
     [("en", "−0.62%", "6.16%", "−0.10"), ("zh", "−0.62%", "6.16%", "−0.10")],
 )
 def test_worked_example_numbers_as_shown(lang, a, r, ratio):
-    example = methodology.worked_example()
-    assert methodology.percent(example.a, lang) == a
-    assert methodology.percent(example.r, lang) == r
-    assert methodology.number(example.ratio, lang, 2, trim=False) == ratio
+    example = worked_example.worked_example()
+    assert worked_example.percent(example.a, lang) == a
+    assert worked_example.percent(example.r, lang) == r
+    assert worked_example.number(example.ratio, lang, 2, trim=False) == ratio
 
 
 def test_the_status_table_lists_the_six_statuses_of_the_method():
