@@ -17,13 +17,13 @@ import pandas as pd
 import pytest
 
 from dashboard.i18n import t
-from dashboard.services.exports import (
+from dashboard.services.imports import commit_import, prepare_import
+from dashboard.services.progress_export import (
     PROGRESS_EXPORT_COLUMNS,
     PROGRESS_NUMBER_COLUMNS,
     progress_csv_bytes,
     progress_export,
 )
-from dashboard.services.imports import commit_import, prepare_import
 from dashboard.services.seed import init_db
 from dashboard.store.repository import Store
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask import Response, request
 
 from ..i18n import normalise_language
-from ..services.exports import progress_csv_bytes, progress_export, progress_xlsx_bytes
+from ..services.progress_export import progress_csv_bytes, progress_export, progress_xlsx_bytes
 from ..web import get_store
 from .routes import ApiError, _as_of_argument, _pillar_argument, api
 

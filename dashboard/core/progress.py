@@ -10,128 +10,70 @@ The method, in short (see DOMAIN.md and the Methodology page):
     r = (x* / x0) ** (4 / N) - 1          required CAGR (level target), or g* (growth target)
     R = a / r                             thresholds 0.95 / 0.60 / 0
 with a straight-line fallback R = p / (n / N) for a level target when x0 <= 0 or xt <= 0.
+
+The statuses and thresholds live in :mod:`.method`, the value per quarter in :mod:`.series`
+and the figures still waiting for earlier quarters in :mod:`.pending`; all are importable here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import numpy as np
 import pandas as pd
 
-from .periods import current_quarter, parse_period, parse_quarter, quarter_label
+from .method import (
+    ACHIEVED,
+    BASELINE_WINDOW,
+    FLOW_KINDS,
+    INSUFFICIENT,
+    LEVEL_KINDS,
+    LIMITED,
+    NEEDS_ACCELERATION,
+    ON_TRACK,
+    PUBLIC_COLUMNS,
+    REGRESSING,
+    RULES,
+    STALE_AFTER_QUARTERS,
+    STATUSES,
+    THRESHOLD_ACCELERATE,
+    THRESHOLD_ON_TRACK,
+    TOLERANCE,
+)
+from .pending import pending_figures
+from .periods import current_quarter, parse_quarter, quarter_label
+from .series import (
+    Grid,
+    default_as_of,
+    observation_positions,
+    period_table,
+    quarter_labels,
+    shift,
+    value_grid,
+    value_series,
+)
 
+# Statuses, thresholds and the series helpers are re-exported: many modules import them here.
 __all__ = [
+    "ACHIEVED",
+    "FLOW_KINDS",
+    "INSUFFICIENT",
+    "LIMITED",
+    "NEEDS_ACCELERATION",
     "ON_TRACK",
     "PUBLIC_COLUMNS",
-    "NEEDS_ACCELERATION",
-    "THRESHOLD_ON_TRACK",
-    "THRESHOLD_ACCELERATE",
-    "STATUSES",
+    "REGRESSING",
     "RULES",
+    "STATUSES",
+    "THRESHOLD_ACCELERATE",
+    "THRESHOLD_ON_TRACK",
     "compute_progress",
     "default_as_of",
+    "pending_figures",
     "value_series",
 ]
 
-ACHIEVED = "achieved"
-INSUFFICIENT = "insufficient_data"
-ON_TRACK = "on_track"
-NEEDS_ACCELERATION = "needs_acceleration"
-LIMITED = "limited_progress"
-REGRESSING = "regressing"
-STATUSES = (ACHIEVED, INSUFFICIENT, ON_TRACK, NEEDS_ACCELERATION, LIMITED, REGRESSING)
-
-THRESHOLD_ON_TRACK = 0.95
-THRESHOLD_ACCELERATE = 0.60
-#: Comparisons allow this much float error, so that an exact hit (100 -> 115 against 15 %)
-#: is not turned into a miss by rounding (a = 0.1499999999999999).
-TOLERANCE = 1e-9
-
-#: Which rule of the method decided the status (shown on the indicator page).
-RULES = {
-    "achieved_level": "The latest value meets or passes the target.",
-    "achieved_growth": "The target period is reached and the observed growth meets the target.",
-    "no_baseline": "There is no value at the baseline period.",
-    "no_latest": "There is no value up to the chosen quarter.",
-    "short_history": "Less than four quarters (n < 4) separate baseline and latest value.",
-    "growth_undefined": "Growth rates are undefined because a value is zero or negative.",
-    "baseline_met_then_fell": "The baseline already met the target and the value fell below it.",
-    "ratio": "The ratio R = a / r of observed to required growth.",
-    "straight_line": "The straight-line ratio R = p / (n / N), as a value is zero or negative.",
-    "ratio_undefined": "The required growth is zero, so the ratio is undefined.",
-}
-
-LEVEL_KINDS = ("flow", "stock", "share")
-FLOW_KINDS = ("flow", "growth")
-
-#: The columns every consumer may rely on (the JSON API publishes exactly these, in order);
-#: the result has more (n, N, method, rule, latest_* details) for the pages.
-PUBLIC_COLUMNS = [
-    "indicator_id",
-    "pillar",
-    "kind",
-    "unit",
-    "status",
-    "baseline_period",
-    "baseline_value",
-    "latest_period",
-    "latest_value",
-    "target_period",
-    "target_value",
-    "target_growth",
-    "progress",
-    "cagr_observed",
-    "cagr_required",
-    "ratio",
-    "expected_value",
-    "projected_value",
-    "yoy_growth",
-    "source",
-    "latest_age_quarters",
-    "stale",
-    "target_share",
-]
-
-#: How far (in quarters, either side) a baseline may stand in for a missing value at ``b``.
-BASELINE_WINDOW = 4
-#: A latest value more than this many quarters before "as of" is stale.
-STALE_AFTER_QUARTERS = 4
-
-
-def quarter_labels(quarters: np.ndarray) -> np.ndarray:
-    """Vectorised :func:`quarter_label`."""
-    quarters = np.asarray(quarters, dtype="int64")
-    years = (quarters // 4).astype(str)
-    return np.char.add(np.char.add(years, "Q"), (quarters % 4 + 1).astype(str))
-
-
-def _period_table(labels: Iterable[str]) -> pd.DataFrame:
-    """Parse each distinct period label once: (end quarter index, is a full year)."""
-    rows = {}
-    for label in pd.unique(pd.Series(list(labels), dtype=object)):
-        period = parse_period(label)
-        rows[label] = (period.end_index, period.is_year)
-    return pd.DataFrame.from_dict(rows, orient="index", columns=["q", "is_year"])
-
-
-def _observation_positions(observations: pd.DataFrame) -> pd.DataFrame:
-    """Observation rows with their quarter index (``q``) and whether they are full-year."""
-    if observations.empty:
-        return observations.assign(q=pd.Series(dtype="int64"), is_year=pd.Series(dtype=bool))
-    table = _period_table(observations["period"].astype(str))
-    labels = observations["period"].astype(str)
-    return observations.assign(
-        q=labels.map(table["q"]).astype("int64").to_numpy(),
-        is_year=labels.map(table["is_year"]).astype(bool).to_numpy(),
-    )
-
-
-def default_as_of(observations: pd.DataFrame) -> str | None:
-    """The newest quarter with any observation (a full year counts at its Q4)."""
-    if observations.empty:
-        return None
-    return quarter_label(int(_observation_positions(observations)["q"].max()))
+#: The names these helpers had before they moved to :mod:`.series`.
+_Grid, _observation_positions, _period_table = Grid, observation_positions, period_table
+_shift, _value_grid = shift, value_grid
 
 
 def _resolve_as_of(as_of: str | int | None, positioned: pd.DataFrame) -> int:
@@ -142,78 +84,6 @@ def _resolve_as_of(as_of: str | int | None, positioned: pd.DataFrame) -> int:
     if isinstance(as_of, (int, np.integer)):
         return int(as_of)
     return parse_quarter(as_of)
-
-
-class _Grid:
-    """Values on an (indicator x quarter) grid; column ``j`` is quarter ``q0 + j``."""
-
-    def __init__(self, n_indicators: int, q0: int, q1: int) -> None:
-        self.q0 = q0
-        self.width = q1 - q0 + 1
-        self.shape = (n_indicators, self.width)
-
-    def empty(self) -> np.ndarray:
-        return np.full(self.shape, np.nan)
-
-    def place(self, rows: np.ndarray, q: np.ndarray, values: np.ndarray) -> np.ndarray:
-        grid = self.empty()
-        grid[rows, q - self.q0] = values
-        return grid
-
-    def column(self, q: np.ndarray) -> np.ndarray:
-        return np.asarray(q, dtype="int64") - self.q0
-
-    def quarters(self) -> np.ndarray:
-        return np.arange(self.q0, self.q0 + self.width)
-
-
-def _shift(matrix: np.ndarray, by: int) -> np.ndarray:
-    """Move columns right by ``by`` (value at j comes from j - by), NaN-filling the start."""
-    out = np.full_like(matrix, np.nan)
-    if by < matrix.shape[1]:
-        out[:, by:] = matrix[:, : matrix.shape[1] - by]
-    return out
-
-
-def _value_grid(
-    indicators: pd.DataFrame, positioned: pd.DataFrame, grid: _Grid, row_of: pd.Series
-) -> tuple[np.ndarray, np.ndarray]:
-    """The indicator's value at every quarter, and the observation row that dates it.
-
-    Stocks and shares: the end-of-quarter level. Flows and growth series: the trailing twelve
-    months, from quarter amounts or year-to-date figures; a full-year figure (``annual``, or a
-    year-to-date figure at Q4) is the value at that Q4 and wins over a derived sum.
-    """
-    obs = positioned[positioned["indicator_id"].isin(row_of.index)]
-    rows = obs["indicator_id"].map(row_of).to_numpy(dtype="int64")
-    q = obs["q"].to_numpy(dtype="int64")
-    values = obs["value"].to_numpy(dtype="float64")
-    basis = obs["basis"].astype(str).to_numpy()
-    position = np.arange(len(obs))
-
-    def on_grid(mask: np.ndarray, what: np.ndarray) -> np.ndarray:
-        return grid.place(rows[mask], q[mask], what[mask])
-
-    quarter_vals = on_grid(basis == "quarter", values)
-    ytd_vals = on_grid(basis == "ytd", values)
-    annual_vals = on_grid(basis == "annual", values)
-
-    is_q1 = (grid.quarters() % 4 == 0)[np.newaxis, :]
-    is_q4 = (grid.quarters() % 4 == 3)[np.newaxis, :]
-    own_from_ytd = np.where(is_q1, ytd_vals, ytd_vals - _shift(ytd_vals, 1))
-    own = np.where(np.isnan(quarter_vals), own_from_ytd, quarter_vals)
-    ttm = own + _shift(own, 1) + _shift(own, 2) + _shift(own, 3)
-    flow_value = np.where(is_q4 & ~np.isnan(ytd_vals), ytd_vals, ttm)
-
-    is_flow = indicators["kind"].isin(FLOW_KINDS).to_numpy()[:, np.newaxis]
-    value = np.where(is_flow, flow_value, quarter_vals)
-    value = np.where(np.isnan(annual_vals), value, annual_vals)
-
-    # Which observation dates each cell: the annual row if any, else the row at that quarter.
-    dating = grid.place(rows, q, position.astype("float64"))
-    annual_pos = on_grid(basis == "annual", position.astype("float64"))
-    dating = np.where(np.isnan(annual_pos), dating, annual_pos)
-    return value, dating
 
 
 def compute_progress(
@@ -232,7 +102,7 @@ def compute_progress(
     """
     indicators = indicators.reset_index(drop=True)
     in_catalogue = observations["indicator_id"].isin(indicators["indicator_id"])
-    positioned = _observation_positions(observations[in_catalogue].reset_index(drop=True))
+    positioned = observation_positions(observations[in_catalogue].reset_index(drop=True))
     as_of_q = _resolve_as_of(as_of, positioned)
 
     k = len(indicators)
@@ -247,9 +117,9 @@ def compute_progress(
         *(baseline_q + BASELINE_WINDOW).tolist(),
         *([known.max()] if len(known) else []),
     ]
-    grid = _Grid(k, min(lows) - 4 - BASELINE_WINDOW, max(highs))
+    grid = Grid(k, min(lows) - 4 - BASELINE_WINDOW, max(highs))
 
-    value, dating = _value_grid(indicators, positioned, grid, row_of)
+    value, dating = value_grid(indicators, positioned, grid, row_of)
     all_rows = np.arange(k)
 
     # Latest: the last column up to "as of" with a value.
@@ -402,7 +272,7 @@ def compute_progress(
 
 
 def _baseline_quarters(
-    value: np.ndarray, grid: _Grid, planned_q: np.ndarray, as_of_q: int
+    value: np.ndarray, grid: Grid, planned_q: np.ndarray, as_of_q: int
 ) -> np.ndarray:
     """Per indicator, the quarter of its baseline (-1 where none is near enough).
 
@@ -441,74 +311,3 @@ def _latest_observation_columns(positioned: pd.DataFrame, latest_pos: np.ndarray
         out["source" if column == "source" else f"latest_{column}"] = values
     out.setdefault("source", [None] * len(latest_pos))
     return out
-
-
-def value_series(indicators: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
-    """Every quarter at which an indicator has a value (flows as trailing twelve months).
-
-    Long format: indicator_id, quarter (index), period (label), value. For charts.
-    """
-    indicators = indicators.reset_index(drop=True)
-    positioned = _observation_positions(observations.reset_index(drop=True))
-    columns = ["indicator_id", "quarter", "period", "value"]
-    if positioned.empty:
-        return pd.DataFrame(columns=columns)
-    row_of = pd.Series(np.arange(len(indicators)), index=indicators["indicator_id"].astype(str))
-    grid = _Grid(len(indicators), int(positioned["q"].min()) - 4, int(positioned["q"].max()))
-    value, _ = _value_grid(indicators, positioned, grid, row_of)
-    rows, cols = np.nonzero(~np.isnan(value))
-    quarters = cols + grid.q0
-    return pd.DataFrame(
-        {
-            "indicator_id": indicators["indicator_id"].astype(str).to_numpy()[rows],
-            "quarter": quarters,
-            "period": quarter_labels(quarters),
-            "value": value[rows, cols],
-        },
-        columns=columns,
-    )
-
-
-def pending_figures(
-    indicators: pd.DataFrame, observations: pd.DataFrame, as_of: str | int | None = None
-) -> pd.DataFrame:
-    """Figures in force that give their flow no value yet, and the quarters still missing.
-
-    A flow's value at a quarter is the sum of the four quarters ending there; a figure for a
-    later quarter than the latest value (a 2026Q1 year-to-date trade figure, say) changes
-    nothing until the quarters before it are known. Staff and officials are told which.
-    Columns: indicator_id, period, basis, missing (quarter labels, oldest first).
-    """
-    columns = ["indicator_id", "period", "basis", "missing"]
-    flows = indicators[indicators["kind"].isin(FLOW_KINDS)]
-    if flows.empty or observations.empty:
-        return pd.DataFrame(columns=columns)
-    progress = compute_progress(flows, observations, as_of)
-    as_of_q = parse_quarter(progress.attrs["as_of"])
-    positioned = _observation_positions(
-        observations[observations["indicator_id"].isin(flows["indicator_id"])].reset_index(
-            drop=True
-        )
-    )
-    found = []
-    for row in progress.itertuples(index=False):
-        latest_q = parse_quarter(row.latest_period) if isinstance(row.latest_period, str) else -1
-        own = positioned[positioned["indicator_id"] == row.indicator_id]
-        later = own[(own["q"] > latest_q) & (own["q"] <= as_of_q)]
-        if later.empty:
-            continue
-        quarter_of = {int(q): v for q, v, b in zip(own["q"], own["value"], own["basis"],
-                      strict=True) if b == "quarter"}  # fmt: skip
-        ytd_of = {int(q): v for q, v, b in zip(own["q"], own["value"], own["basis"],
-                  strict=True) if b == "ytd"}  # fmt: skip
-
-        def known(q: int, quarter_of=quarter_of, ytd_of=ytd_of) -> bool:
-            if q in quarter_of:
-                return True
-            return q in ytd_of and (q % 4 == 0 or (q - 1) in ytd_of)
-
-        for record in later.sort_values("q").itertuples(index=False):
-            q = int(record.q)
-            missing = [quarter_label(p) for p in range(q - 3, q + 1) if not known(p)]
-            found.append((row.indicator_id, record.period, record.basis, missing))
-    return pd.DataFrame(found, columns=columns)
