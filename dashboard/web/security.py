@@ -41,7 +41,7 @@ CSP: dict[str, str | list[str]] = {
     "default-src": "'self'",
     # + the hashes of Dash's inline scripts: see _ScriptSources.
     "script-src": "'self'",
-    # Dash's components (dcc's bundles, dash_table, react-select) and plotly.js insert <style>
+    # Dash's components (dcc's bundles, AG Grid's themes, react-select) and plotly.js insert <style>
     # elements at run time, with contents no hash can know beforehand, and plotly sets style
     # attributes on SVG: styles need 'unsafe-inline'. Scripts never do.
     "style-src": ["'self'", "'unsafe-inline'"],
