@@ -66,3 +66,13 @@ def flag_duplicates(
             .to_numpy()
         )
         found.flag(duplicated, "record_duplicate", column, first_row=first_row)
+
+
+def cells_and_collector(raw: RawTable, columns) -> tuple[pd.DataFrame, ProblemCollector]:
+    """The file's cells with every one of ``columns`` (a missing optional one empty), and the
+    collector that gathers the problems found in them."""
+    cells = raw.frame.copy()
+    for column in columns:
+        if column not in cells:
+            cells[column] = ""
+    return cells, ProblemCollector(raw.row_numbers, cells)

@@ -21,9 +21,15 @@ from .corridor_cells import (
     first_service_dates,
     numbers_of,
 )
-from .corridor_file_checks import finish_validation, flag_duplicates, header_failure, over_the_limit
+from .corridor_file_checks import (
+    cells_and_collector,
+    finish_validation,
+    flag_duplicates,
+    header_failure,
+    over_the_limit,
+)
 from .corridor_file_specs import DESTINATION_FILE
-from .problem_collector import ProblemCollector, Validation
+from .problem_collector import Validation
 from .reader import RawTable
 
 __all__ = ["validate_destinations"]
@@ -56,11 +62,7 @@ def validate_destinations(
     failed = header_failure(raw)
     if failed:
         return failed
-    cells = raw.frame.copy()
-    for column in DESTINATION.columns:
-        if column not in cells:
-            cells[column] = ""
-    found = ProblemCollector(raw.row_numbers, cells)
+    cells, found = cells_and_collector(raw, DESTINATION.columns)
 
     ids = fold_width_and_trim(cells["destination_id"]).str.lower()
     empty_id = (ids == "").to_numpy()

@@ -21,7 +21,13 @@ from .corridor_cells import (
     months_of,
     numbers_of,
 )
-from .corridor_file_checks import finish_validation, flag_duplicates, header_failure, over_the_limit
+from .corridor_file_checks import (
+    cells_and_collector,
+    finish_validation,
+    flag_duplicates,
+    header_failure,
+    over_the_limit,
+)
 from .corridor_file_specs import REACH_FILE
 from .problem_collector import ProblemCollector, Validation
 from .problems import WARNING
@@ -44,11 +50,7 @@ def validate_reach(
     failed = header_failure(raw)
     if failed:
         return failed
-    cells = raw.frame.copy()
-    for column in REACH.columns:
-        if column not in cells:
-            cells[column] = ""
-    found = ProblemCollector(raw.row_numbers, cells)
+    cells, found = cells_and_collector(raw, REACH.columns)
 
     month_text = fold_width_and_trim(cells["as_of"])
     months = months_of(month_text)
