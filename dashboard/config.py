@@ -20,7 +20,10 @@ The variables (default in brackets):
   ``LOGIN_LIMIT``, ``CALLBACK_LIMIT``: limits per address [10/minute, 600/minute];
   ``PROXY_COUNT``: reverse proxies in front, whose ``X-Forwarded-For`` is trusted [0];
 * ``AUDIT_LOG``: the audit log's file, ``-`` for standard error [standard error];
-  ``WARM_VIEWS``: build the busiest views after each upload [on].
+  ``WARM_VIEWS``: build the busiest views after each upload [on];
+* ``CHROMIUM``: the Chromium that prints the briefing PDF [the first ``chromium`` on the PATH];
+  read by ``services/briefing_pdf.find_chromium`` at each print, which takes the environment
+  as an argument so its tests can give one.
 """
 
 from __future__ import annotations

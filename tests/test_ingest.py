@@ -31,7 +31,7 @@ from test_corridor_upload import CORRIDOR_CODES_TESTED
 from test_defects_data import DEFECT_CODES_TESTED
 from test_upload_units import UNIT_CODES_TESTED
 
-from dashboard.i18n import en
+from dashboard.i18n import problems_en
 from dashboard.ingest.reader import MAX_UPLOAD_BYTES
 from dashboard.services.imports import commit_import, prepare_import, safe_file_name
 from dashboard.store.repository import Store
@@ -45,7 +45,7 @@ RATIO_BOMB_MIB = 20  # under the limit, but compressed far more than a real work
 #: Every problem code the tracker can report: the ``problem.*`` keys of the English messages.
 ALL_PROBLEM_CODES = {
     key.removeprefix("problem.")
-    for key in en.MESSAGES
+    for key in problems_en.MESSAGES
     if key.startswith("problem.") and key != "problem.more"
 }
 

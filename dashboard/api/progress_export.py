@@ -12,7 +12,8 @@ from flask import Response, request
 from ..i18n import normalise_language
 from ..services.progress_export import progress_csv_bytes, progress_export, progress_xlsx_bytes
 from ..web import get_store
-from .routes import ApiError, _as_of_argument, _pillar_argument, api
+from .query_arguments import as_of_argument, pillar_argument
+from .routes import ApiError, api
 
 #: format -> (writer, MIME type)
 FORMATS = {
@@ -29,8 +30,8 @@ def progress_download(fmt: str):
     """The progress table of one view (as-of quarter, pillar, language) as CSV or XLSX."""
     if fmt not in FORMATS:
         raise ApiError(f"no progress export in format {fmt!r}; use csv or xlsx", 404)
-    as_of = _as_of_argument()
-    pillar = _pillar_argument()
+    as_of = as_of_argument()
+    pillar = pillar_argument()
     lang = normalise_language(request.args.get("lang"))
     progress = get_store().progress(as_of=as_of, pillar=pillar)
     export = progress_export(progress, lang, pillar)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .baseline import baseline_quarters
+from .latest_details import latest_observation_columns
 from .method import (
     ACHIEVED,
     BASELINE_WINDOW,
@@ -50,6 +52,7 @@ from .series import (
     value_grid,
     value_series,
 )
+from .status_rules import decide_status
 
 # Statuses, thresholds and the series helpers are re-exported: many modules import them here.
 __all__ = [
@@ -133,7 +136,7 @@ def compute_progress(
     # Baseline: the value at b, else the nearest within four quarters (the earlier on a tie),
     # counting only values up to "as of"; b then becomes that period for every formula.
     planned_q = baseline_q
-    baseline_q = _baseline_quarters(value, grid, planned_q, as_of_q)
+    baseline_q = baseline_quarters(value, grid, planned_q, as_of_q)
     b_col = grid.column(np.where(baseline_q >= 0, baseline_q, planned_q))
     x0 = np.where(baseline_q >= 0, value[all_rows, b_col], np.nan)
     baseline_q = np.where(baseline_q >= 0, baseline_q, planned_q)
@@ -177,52 +180,21 @@ def compute_progress(
     achieved_level = level & has_xt & (sign * (xt - x_star) >= -TOLERANCE * np.abs(x_star))
     achieved_growth = ~level & (t_q == target_q) & (sign * (a - g_star) >= -TOLERANCE)
     baseline_met = level & (sign * (x0 - x_star) >= -TOLERANCE * np.abs(x_star))
-    conditions = [
-        achieved_level,
-        achieved_growth,
-        ~has_x0,
-        ~has_xt,
-        n < 4,
-        ~level & ~positive,
-        baseline_met,
-        np.isnan(ratio),
-    ]
-    rules = [
-        "achieved_level",
-        "achieved_growth",
-        "no_baseline",
-        "no_latest",
-        "short_history",
-        "growth_undefined",
-        "baseline_met_then_fell",
-        "ratio_undefined",
-    ]
-    rule = np.select(conditions, rules, default=np.where(straight, "straight_line", "ratio"))
-    from_ratio = np.select(
-        [
-            ratio >= THRESHOLD_ON_TRACK - TOLERANCE,
-            ratio >= THRESHOLD_ACCELERATE - TOLERANCE,
-            ratio >= -TOLERANCE,
-        ],
-        [ON_TRACK, NEEDS_ACCELERATION, LIMITED],
-        default=REGRESSING,
-    )
-    by_rule = {
-        "achieved_level": ACHIEVED,
-        "achieved_growth": ACHIEVED,
-        "no_baseline": INSUFFICIENT,
-        "no_latest": INSUFFICIENT,
-        "short_history": INSUFFICIENT,
-        "growth_undefined": INSUFFICIENT,
-        "ratio_undefined": INSUFFICIENT,
-        "baseline_met_then_fell": REGRESSING,
+    conditions = {
+        "achieved_level": achieved_level,
+        "achieved_growth": achieved_growth,
+        "no_baseline": ~has_x0,
+        "no_latest": ~has_xt,
+        "short_history": n < 4,
+        "growth_undefined": ~level & ~positive,
+        "baseline_met_then_fell": baseline_met,
+        "ratio_undefined": np.isnan(ratio),
     }
-    status = np.array([by_rule.get(x, "") for x in rule], dtype=object)
-    status = np.where(status == "", from_ratio, status)
+    rule, status = decide_status(conditions, ratio, straight)
 
     # The latest observation's own columns (source, basis, revision, ...).
     latest_pos = np.where(has_latest, dating[all_rows, t_col], np.nan)
-    latest_obs = _latest_observation_columns(positioned, latest_pos)
+    latest_obs = latest_observation_columns(positioned, latest_pos)
 
     result = pd.DataFrame(
         {
@@ -269,45 +241,3 @@ def compute_progress(
         result[column] = values
     result.attrs["as_of"] = quarter_label(as_of_q)
     return result
-
-
-def _baseline_quarters(
-    value: np.ndarray, grid: Grid, planned_q: np.ndarray, as_of_q: int
-) -> np.ndarray:
-    """Per indicator, the quarter of its baseline (-1 where none is near enough).
-
-    The planned ``b`` if it has a value; else the nearest quarter with a value within
-    :data:`BASELINE_WINDOW` quarters of it, the earlier of two equally near; only quarters up
-    to "as of" count.
-    """
-    rows = np.arange(value.shape[0])
-    chosen = np.full(value.shape[0], -1, dtype="int64")
-    offsets = [0]
-    for distance in range(1, BASELINE_WINDOW + 1):
-        offsets += [-distance, distance]  # earlier first: it wins a tie
-    for offset in offsets:
-        q = planned_q + offset
-        column = grid.column(q)
-        inside = (column >= 0) & (column < grid.width) & (q <= as_of_q)
-        found = np.zeros(value.shape[0], dtype=bool)
-        found[inside] = ~np.isnan(value[rows[inside], column[inside]])
-        take = found & (chosen < 0)
-        chosen[take] = q[take]
-    return chosen
-
-
-def _latest_observation_columns(positioned: pd.DataFrame, latest_pos: np.ndarray) -> dict:
-    """``source`` plus ``latest_<column>`` for each extra column of the dating observation."""
-    found = ~np.isnan(latest_pos)
-    take = np.where(found, latest_pos, 0).astype("int64")
-    extras = [c for c in positioned.columns if c not in ("indicator_id", "period", "value", "q")]
-    out: dict[str, list] = {}
-    for column in extras:
-        if positioned.empty:
-            values = [None] * len(latest_pos)
-        else:
-            picked = positioned[column].to_numpy(dtype=object)[take]
-            values = [v if ok else None for v, ok in zip(picked, found, strict=True)]
-        out["source" if column == "source" else f"latest_{column}"] = values
-    out.setdefault("source", [None] * len(latest_pos))
-    return out

@@ -1,6 +1,8 @@
 """The translation layer: every user-facing string, in English and Simplified Chinese.
 
-Strings live in :mod:`.en` and :mod:`.zh` (interface), :mod:`.content_en` and
+Strings live in :mod:`.en` and :mod:`.zh` (interface), :mod:`.problems_en`/:mod:`.problems_zh`
+(upload problems and warnings, the command line), :mod:`.indicator_en`/:mod:`.indicator_zh` (the
+indicator page, progress rules, units), :mod:`.content_en` and
 :mod:`.content_zh` (long-form page content), :mod:`.present_en`/:mod:`.present_zh` (presenter
 mode, "what changed"), :mod:`.briefing_en`/:mod:`.briefing_zh` (exports and the printed
 briefing) and :mod:`.review_en`/:mod:`.review_zh` (the overview's first list, the age of
@@ -17,8 +19,12 @@ from . import (
     content_en,
     content_zh,
     en,
+    indicator_en,
+    indicator_zh,
     present_en,
     present_zh,
+    problems_en,
+    problems_zh,
     review_en,
     review_zh,
     staff_en,
@@ -32,8 +38,8 @@ LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 #: The message modules of each language, in lookup order (keys never overlap).
 MODULES = {
-    "en": (en, content_en, present_en, briefing_en, review_en, staff_en),
-    "zh": (zh, content_zh, present_zh, briefing_zh, review_zh, staff_zh),
+    "en": (en, problems_en, indicator_en, content_en, present_en, briefing_en, review_en, staff_en),
+    "zh": (zh, problems_zh, indicator_zh, content_zh, present_zh, briefing_zh, review_zh, staff_zh),
 }
 _CATALOGUES: dict[str, dict[str, str]] = {
     lang: {key: text for module in modules for key, text in module.MESSAGES.items()}

@@ -7,7 +7,7 @@ reported at its row and column; errors block the import, warnings ask for confir
 This module is the one door the services use: the file specs and limits
 (:mod:`.corridor_file_specs`), the two validators (:mod:`.reach_validation`,
 :mod:`.destination_validation`) and what they share (:mod:`.corridor_cells`,
-:mod:`.corridor_file_checks`) each live in their own module.
+:mod:`.file_checks`) each live in their own module.
 """
 
 from __future__ import annotations

@@ -21,14 +21,14 @@ from .corridor_cells import (
     first_service_dates,
     numbers_of,
 )
-from .corridor_file_checks import (
+from .corridor_file_specs import DESTINATION_FILE
+from .file_checks import (
     cells_and_collector,
     finish_validation,
     flag_duplicates,
     header_failure,
     over_the_limit,
 )
-from .corridor_file_specs import DESTINATION_FILE
 from .problem_collector import Validation
 from .reader import RawTable
 

@@ -21,14 +21,14 @@ from .corridor_cells import (
     months_of,
     numbers_of,
 )
-from .corridor_file_checks import (
+from .corridor_file_specs import REACH_FILE
+from .file_checks import (
     cells_and_collector,
     finish_validation,
     flag_duplicates,
     header_failure,
     over_the_limit,
 )
-from .corridor_file_specs import REACH_FILE
 from .problem_collector import ProblemCollector, Validation
 from .problems import WARNING
 from .reader import RawTable

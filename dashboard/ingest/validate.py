@@ -4,20 +4,19 @@ Each rule is a vectorised test over a column (distinct periods are parsed once),
 million-row file validates in seconds. Errors block the import; warnings ask for confirmation.
 This module holds the rules that read a quarterly observation row; how cells are read
 (:mod:`.cell_values`), how problems are gathered (:mod:`.problem_collector`) and the warnings
-judged against the values in force (:mod:`.observation_warnings`) live beside it.
+judged against the values in force (:mod:`.observation_warnings`) live beside it, as does
+the conversion of a unit the file names (:mod:`.unit_conversion`).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import numpy as np
 import pandas as pd
 
 from ..core.catalogue import bases_for_kind
 from ..core.periods import PeriodError, parse_period
-from ..core.units import UnitError, factor
 from .cell_values import (
     CONFIDENCE_LEVELS,
     MAX_TEXT,
@@ -25,13 +24,13 @@ from .cell_values import (
     none_where_empty,
     parse_values,
     strip_export_escape,
-    written_number,
 )
+from .file_checks import cells_and_collector, finish_validation, header_failure
 from .observation_warnings import JUMP_WARNING as JUMP_WARNING  # importable from here, as before
 from .observation_warnings import warn_future_jump_falling_ytd, warn_implausible
-from .problem_collector import MAX_PROBLEMS, ProblemCollector, Validation
-from .problems import ERROR, WARNING
+from .problem_collector import MAX_PROBLEMS, Validation
 from .reader import RawTable
+from .unit_conversion import convert_units
 
 __all__ = ["MAX_PROBLEMS", "Validation", "validate"]
 
@@ -78,49 +77,6 @@ def _periods(text: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     )
 
 
-def _convert_units(
-    found: ProblemCollector,
-    cells: pd.DataFrame,
-    ids: pd.Series,
-    indicator_units: np.ndarray,
-    values: np.ndarray,
-    checkable: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Values in the indicator's own unit, and the value and unit as the file wrote them.
-
-    The ``unit`` column (``单位``) may say 亿元, 万吨, 万标箱, 万人次, 亿美元 and the other units
-    of DOMAIN.md; a value is converted exactly (decimal arithmetic, :mod:`core.units`). A
-    unit that does not fit the indicator is an error naming the units that do. Without the
-    column, or with an empty cell, the value is in the indicator's unit, as before.
-    """
-    written = fold_width_and_trim(cells["unit"])
-    as_written = np.full(len(values), None, dtype=object)
-    given = (written != "").to_numpy() & checkable
-    if not given.any():
-        return values, as_written
-    converted = values.copy()
-    pairs = pd.DataFrame({"unit": written.to_numpy(), "of": indicator_units})
-    factors: dict[tuple[str, str], Decimal | UnitError] = {}
-    for unit_text, indicator_unit in pairs[given].drop_duplicates().itertuples(index=False):
-        try:
-            factors[(unit_text, indicator_unit)] = factor(unit_text, indicator_unit)
-        except UnitError as refused:
-            factors[(unit_text, indicator_unit)] = refused
-    wrong = np.zeros(len(values), dtype=bool)
-    accepted = np.full(len(values), "", dtype=object)
-    for position in np.flatnonzero(given):
-        ratio = factors[(written.iloc[position], indicator_units[position])]
-        if isinstance(ratio, UnitError):
-            wrong[position] = True
-            accepted[position] = ", ".join(ratio.accepted)
-            continue
-        as_written[position] = f"{written_number(values[position])} {written.iloc[position]}"
-        if ratio != 1:
-            converted[position] = float(Decimal(repr(float(values[position]))) * ratio)
-    found.flag(wrong, "unit_not_for_indicator", "unit", indicator=ids.to_numpy(), accepted=accepted)
-    return converted, as_written
-
-
 def validate(
     raw: RawTable,
     indicators: pd.DataFrame,
@@ -133,16 +89,11 @@ def validate(
     ``indicators`` is the catalogue; ``current`` the values in force (for the 50 % jump
     warning). ``today`` decides what is in the future (defaults to the real date at call time).
     """
-    if any(p.code == "column_missing" for p in raw.problems):
-        # Without a required column no row can be read; the header problems say it all.
-        return Validation(
-            rows=pd.DataFrame(), errors=list(raw.problems), error_count=len(raw.problems)
-        )
-    cells = raw.frame.copy()
-    for column in ("basis", "unit", "source", "note", "confidence", "illustrative"):
-        if column not in cells:
-            cells[column] = ""
-    found = ProblemCollector(raw.row_numbers, cells)
+    failed = header_failure(raw)  # without a required column no row can be read
+    if failed is not None:
+        return failed
+    optional = ("basis", "unit", "source", "note", "confidence", "illustrative")
+    cells, found = cells_and_collector(raw, optional)
     catalogue = indicators.set_index("indicator_id")
 
     ids = fold_width_and_trim(cells["indicator_id"]).str.upper()
@@ -170,7 +121,7 @@ def validate(
     found.flag(not_number, "value_not_number", "value")
     found.flag(~not_number & percent & ~percent_unit & known, "value_percent", "value")
     numeric = ~np.isnan(values)
-    values, as_written = _convert_units(found, cells, ids, unit, values, known & numeric)
+    values, as_written = convert_units(found, cells, ids, unit, values, known & numeric)
     found.flag(known & numeric & (values < 0), "value_negative", "value")
     found.flag(numeric & (kind == "share") & (values > 100), "share_out_of_range", "value")
 
@@ -237,16 +188,4 @@ def validate(
     if current is not None:
         checkable = known & numeric & good_period & ~pd.isna(basis.astype(object))
         warn_implausible(found, rows, checkable, indicators, current)
-    errors = [p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == ERROR]
-    warnings = [
-        p for _, p in sorted(found.found, key=lambda item: item[0]) if p.severity == WARNING
-    ]
-    errors = raw.problems + errors
-    error_count = found.counts[ERROR] + len(raw.problems)
-    return Validation(
-        rows=rows if error_count == 0 else rows.iloc[0:0],
-        errors=errors,
-        warnings=warnings,
-        error_count=error_count,
-        warning_count=found.counts[WARNING],
-    )
+    return finish_validation(found, raw, rows)

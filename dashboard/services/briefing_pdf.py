@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
 
+from ..config import PREFIX
+
 __all__ = [
     "CHROMIUM_ENV",
     "CHROMIUM_NAMES",
@@ -37,7 +39,7 @@ __all__ = [
 ]
 
 #: Set to the Chromium (or Chrome) executable to use; otherwise the PATH is searched.
-CHROMIUM_ENV = "DASHBOARD_CHROMIUM"
+CHROMIUM_ENV = PREFIX + "CHROMIUM"  # listed with the others in config.py
 #: Executable names of Chromium and Chrome on Debian, Ubuntu and Google's packages.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 #: Virtual time the page may use to render (milliseconds; idle pages finish far sooner).

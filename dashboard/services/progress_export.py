@@ -3,7 +3,8 @@
 Its own module because it is a different export from the observations one: a view of
 :meth:`Store.progress` with translated headers and an "About" sheet, not a file to import
 again. It is pure pandas and i18n, no Flask, so that the web route and the command line build
-the same table; the formula-safe cell writing it shares comes from :mod:`.exports`.
+the same table; the formula-safe cell writing it shares comes from :mod:`.exports`, its
+columns from :mod:`.progress_export_columns`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from ..core.values import is_missing
 from ..i18n import normalise_language, t
 from ..ui.format import target_text  # pure formatting, no Dash
 from .exports import neutralise, number_text, text_only
+from .progress_export_columns import (
+    PROGRESS_EXPORT_COLUMNS,
+    PROGRESS_NUMBER_COLUMNS,
+    PROGRESS_RATE_COLUMNS,
+)
 
 __all__ = [
     "PROGRESS_EXPORT_COLUMNS",
@@ -28,49 +34,6 @@ __all__ = [
     "progress_export",
     "progress_xlsx_bytes",
 ]
-
-#: The columns of the progress export, in order; each header is ``t("export.col.<key>")``.
-#: The view (as-of quarter, pillar filter, illustrative flag) is repeated on every row, so the
-#: CSV opens with a plain ``pandas.read_csv`` and a copied sheet keeps its context.
-PROGRESS_EXPORT_COLUMNS = (
-    "as_of",
-    "pillar_filter",
-    "pillar",
-    "indicator_id",
-    "indicator_name",
-    "status",
-    "latest_value",
-    "latest_period",
-    "unit",
-    "baseline_value",
-    "baseline_period",
-    "target",
-    "target_value",
-    "target_growth",
-    "expected_value",
-    "projected_value",
-    "progress",
-    "cagr_observed",
-    "cagr_required",
-    "ratio",
-    "source",
-    "illustrative",
-)
-#: Numeric columns: numbers in the indicator's unit, or rates as fractions (0.15 = 15 %).
-PROGRESS_NUMBER_COLUMNS = (
-    "latest_value",
-    "baseline_value",
-    "target_value",
-    "target_growth",
-    "expected_value",
-    "projected_value",
-    "progress",
-    "cagr_observed",
-    "cagr_required",
-    "ratio",
-)
-#: Fractions that the XLSX shows as percentages (the cell keeps the fraction).
-PROGRESS_RATE_COLUMNS = ("target_growth", "progress", "cagr_observed", "cagr_required")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -33,10 +32,15 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.engine import make_url
 
-from .engine import WRITE_LOCK_KEY, make_engine
+from .engine import make_engine
+from .legacy_adoption import LEGACY_INDEX as LEGACY_INDEX
+from .legacy_adoption import LEGACY_TABLES as LEGACY_TABLES
+from .legacy_adoption import adopt, recognise
+from .migration_results import MigrationError, Status, Step, Upgrade
+from .migration_transaction import migrating
 
 __all__ = [
     "MIGRATIONS",
@@ -55,75 +59,6 @@ __all__ = [
 
 #: The migration environment: env.py, script.py.mako and versions/.
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-#: The tables a database made before migrations holds at each revision it can match. Frozen:
-#: only databases that ``create_all`` made before migrations existed are recognised this way.
-LEGACY_TABLES = {
-    "0001_foundation": frozenset({"indicators", "revisions", "observations"}),
-    "0002_accounts": frozenset({"indicators", "revisions", "observations", "users"}),
-    "0003_corridors": frozenset(
-        {"indicators", "revisions", "observations", "users", "reach_snapshots", "destinations"}
-    ),
-}
-LEGACY_TABLES["0004_as_written"] = LEGACY_TABLES["0003_corridors"]
-
-#: An index of the very first schema (commit 30b9b9a), removed from schema.py the same day
-#: (8c5215a) but never from the databases ``create_all`` had made: it duplicates the index of
-#: ``uq_observation_per_revision``. Adoption drops it, so every database ends alike.
-LEGACY_INDEX = ("observations", "ix_observations_revision")
-
-
-class MigrationError(RuntimeError):
-    """The schema could not be migrated as asked; nothing was changed."""
-
-
-@dataclass(frozen=True)
-class Status:
-    """Where a database's schema stands."""
-
-    head: str
-    #: Whether there is a database to look at (a SQLite file that does not exist is not).
-    exists: bool = True
-    #: The revision recorded in ``alembic_version`` (None: none recorded).
-    current: str | None = None
-    #: A database made before migrations: the revision its tables match (adopted on upgrade).
-    unstamped: str | None = None
-    #: The recorded revision is not one of ours (a newer version of the tracker wrote it).
-    unknown: bool = False
-
-    @property
-    def revision(self) -> str | None:
-        """The revision the schema is at, recorded or recognised (None: no schema)."""
-        return self.current or self.unstamped
-
-    @property
-    def up_to_date(self) -> bool:
-        return self.revision == self.head
-
-
-@dataclass(frozen=True)
-class Upgrade:
-    """What :func:`upgrade` did."""
-
-    before: str | None  # the revision recorded before (None: none)
-    adopted: str | None  # a database made before migrations, stamped with this revision first
-    after: str | None  # the revision recorded now
-
-    @property
-    def changed(self) -> bool:
-        return self.after != (self.before or self.adopted)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One migration, for ``dashboard db history``."""
-
-    revision: str
-    down_revision: str | None
-    message: str
-    applied: bool
-    current: bool
-    head: bool
 
 
 def _config(connection: Connection | None = None, location: Path | None = None) -> Config:
@@ -166,99 +101,12 @@ def _engine(target: Engine | str) -> Iterator[Engine]:
         engine.dispose()
 
 
-def _raw_execute(conn: Connection, sql: str) -> None:
-    """Run ``sql`` on the driver's connection, outside any transaction SQLAlchemy began."""
-    cursor = conn.connection.dbapi_connection.cursor()
-    try:
-        cursor.execute(sql)
-    finally:
-        cursor.close()
-
-
-@contextmanager
-def migrating(engine: Engine) -> Iterator[Connection]:
-    """One connection in one transaction holding the write lock, for a whole migration.
-
-    SQLite: ``BEGIN IMMEDIATE``, with foreign keys off (the pragma only takes effect outside a
-    transaction, so it is set first, and set back on afterwards); before committing,
-    ``PRAGMA foreign_key_check`` must find nothing. PostgreSQL: the writers' advisory lock
-    (DDL is transactional there too). Commits on success, rolls back on any exception.
-    """
-    sqlite = engine.dialect.name == "sqlite"
-    with engine.connect() as conn:
-        if sqlite:
-            _raw_execute(conn, "PRAGMA foreign_keys=OFF")
-            conn.execution_options(sqlite_begin="IMMEDIATE")
-        try:
-            with conn.begin():
-                if engine.dialect.name == "postgresql":
-                    conn.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY}
-                    )
-                yield conn
-                if sqlite:
-                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-                    if broken:
-                        raise MigrationError(
-                            f"the migration would break {len(broken)} foreign key(s), first: "
-                            f"{tuple(broken[0])}; nothing was changed"
-                        )
-        finally:
-            if sqlite and not conn.invalidated:
-                _raw_execute(conn, "PRAGMA foreign_keys=ON")
-
-
 def _recorded(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def _has_version_table(conn: Connection) -> bool:
     return inspect(conn).has_table("alembic_version")
-
-
-def _recognise(conn: Connection) -> str | None:
-    """The revision a database made before migrations matches (None: it has none of our
-    tables). Raises :class:`MigrationError` when it matches none."""
-    found = inspect(conn)
-    known = set().union(*LEGACY_TABLES.values())
-    tables = set(found.get_table_names()) & known
-    if not tables:
-        return None
-    if {"revisions", "observations"} <= tables:
-        dataset = "dataset" in {c["name"] for c in found.get_columns("revisions")}
-        as_written = "as_written" in {c["name"] for c in found.get_columns("observations")}
-    else:
-        dataset = as_written = False
-    if as_written and dataset:
-        revision = "0004_as_written"
-    elif dataset and not as_written:
-        revision = "0003_corridors"
-    elif not dataset and not as_written:
-        revision = "0002_accounts" if "users" in tables else "0001_foundation"
-    else:
-        revision = None
-    if revision is None or tables != LEGACY_TABLES[revision]:
-        columns = ", ".join(
-            name for name, has in (("dataset", dataset), ("as_written", as_written)) if has
-        )
-        raise MigrationError(
-            "the database has no alembic_version table and its schema matches no known "
-            f"revision (tables: {', '.join(sorted(tables))}; columns added since: "
-            f"{columns or 'none'}); nothing was changed"
-        )
-    return revision
-
-
-def _adopt(conn: Connection, config: Config) -> str | None:
-    """Stamp a database made before migrations with the revision it matches."""
-    revision = _recognise(conn)
-    if revision is None:
-        return None
-    table, index = LEGACY_INDEX
-    if index in {i["name"] for i in inspect(conn).get_indexes(table)}:
-        conn.execute(text(f"DROP INDEX {index}"))
-    command.stamp(config, revision)
-    return revision
 
 
 def upgrade(target: Engine | str, revision: str = "head") -> Upgrade:
@@ -273,7 +121,7 @@ def upgrade(target: Engine | str, revision: str = "head") -> Upgrade:
             with migrating(engine) as conn:
                 config = _config(conn)
                 before = _recorded(conn)
-                adopted = _adopt(conn, config) if before is None else None
+                adopted = adopt(conn, config) if before is None else None
                 command.upgrade(config, revision)
                 after = _recorded(conn)
         except CommandError as exc:
@@ -306,7 +154,7 @@ def status(target: Engine | str) -> Status:
             recorded = _recorded(conn)
             unknown = recorded is not None and not _known(script, recorded)
             return Status(head=newest, current=recorded, unknown=unknown)
-        return Status(head=newest, unstamped=_recognise(conn))
+        return Status(head=newest, unstamped=recognise(conn))
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:

@@ -1,7 +1,7 @@
 """The indicator card: gauge, status (word, icon, colour), values, source, text equivalent.
 
-Figures are plain dicts (no ``plotly.graph_objects`` validation in the hot path): fifteen gauges
-render in a few milliseconds of server time.
+The gauge figures live in :mod:`.gauge_figures`, the gauge block (or what is missing instead)
+in :mod:`.card_gauge`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from dash import dcc, html
 
 from ..core.values import is_missing
 from ..i18n import t
-from .charts import gauge_config
+from .card_gauge import gauge_or_notice
 from .components import page_url, source_links
 from .format import format_percent, format_period, format_value, target_text
-from .status import STATUS_COLOURS, status_badge
+from .gauge_figures import gauge_figure as gauge_figure
+from .status import status_badge
 
 CARD_TYPE = "indicator-card"
-GAUGE_TYPE = "indicator-gauge"
 
 
 def period_text(row: pd.Series, lang: str) -> str:
@@ -97,195 +97,8 @@ def text_equivalent(row: pd.Series, lang: str) -> str:
     )
 
 
-def gauge_layout() -> dict:
-    """The layout every card gauge shares (judged or share of target); a fresh dict each time,
-    since slides adapt it."""
-    return {
-        "height": 160,
-        "margin": {"l": 34, "r": 34, "t": 24, "b": 10},
-        "paper_bgcolor": "rgba(0,0,0,0)",
-        "font": {"family": "system-ui, sans-serif", "color": "#212529"},
-        # A picture, not a control: nothing reacts to the pointer (the PNG button aside).
-        "hovermode": False,
-        "dragmode": False,
-        # The PNG button, light on the card (plotly darkens it on a transparent paper).
-        "modebar": {
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "color": "#495057",
-            "activecolor": "#12355b",
-        },  # fmt: skip
-    }
-
-
-def gauge_figure(row: pd.Series, lang: str) -> dict | None:
-    """Level target: 0 % = baseline, 100 % = target, marker at the expected position now.
-
-    Growth target: the observed annual growth on a scale from 0 to twice the target rate,
-    with the marker at the target rate. ``None`` when there is nothing to draw.
-    """
-    colour = STATUS_COLOURS[row["status"]]
-    if row["kind"] == "growth":
-        observed, required = row["cagr_observed"], row["target_growth"]
-        if is_missing(observed):
-            return None
-        value, marker = observed * 100, required * 100
-        low, high = min(0.0, value), max(2 * marker, value)
-        suffix = t("gauge.per_year", lang)
-    else:
-        progress, x0, x_star = row["progress"], row["baseline_value"], row["target_value"]
-        if is_missing(progress) or is_missing(x0):
-            return None
-        value = progress * 100
-        expected = row["expected_value"]
-        marker = None if is_missing(expected) else (expected - x0) / (x_star - x0) * 100
-        low, high = min(0.0, value), max(100.0, value)
-        suffix = "%"
-    gauge: dict = {
-        "shape": "angular",
-        "axis": {"range": [low, high], "ticksuffix": "%", "tickfont": {"size": 10}},
-        "bar": {"color": colour, "thickness": 0.6},
-        "bgcolor": "#e9ecef",
-        "borderwidth": 0,
-    }
-    if not is_missing(marker):
-        gauge["threshold"] = {
-            "line": {"color": "#212529", "width": 3},
-            "thickness": 0.9,
-            "value": marker,
-        }
-    return {
-        "data": [
-            {
-                "type": "indicator",
-                "mode": "gauge+number",
-                "value": value,
-                "number": {"suffix": suffix, "valueformat": ".1f", "font": {"size": 20}},
-                "gauge": gauge,
-            }
-        ],
-        "layout": gauge_layout(),
-    }
-
-
 def _fact(label_key: str, value, lang: str) -> list:
     return [html.Dt(t(label_key, lang), className="col-6"), html.Dd(value, className="col-6 mb-1")]
-
-
-def share_gauge_figure(row: pd.Series, lang: str) -> dict | None:
-    """How far the latest value is toward a level target (``xt / x*``), for a target without
-    a baseline, or one achieved without one: 0 = nothing, 100 % = the target.
-
-    Drawn unlike a judged gauge (DOMAIN.md): a hatched grey bar, no status colour, no
-    "expected now" marker; the card says "not judged: baseline needed" beside it. An
-    achieved target keeps its status colour (it is judged: it met the target).
-    """
-    share = row.get("target_share")
-    if row["kind"] == "growth" or is_missing(share):
-        return None
-    value = share * 100
-    achieved = row["status"] == "achieved"
-    colour = STATUS_COLOURS["achieved"] if achieved else "#6c757d"
-    return {
-        "data": [
-            {
-                "type": "indicator",
-                "mode": "gauge+number",
-                "value": value,
-                "number": {"suffix": "%", "valueformat": ".0f", "font": {"size": 20}},
-                "gauge": {
-                    "shape": "angular",
-                    "axis": {
-                        "range": [0, max(100.0, value)],
-                        "ticksuffix": "%",
-                        "tickfont": {"size": 10},
-                    },
-                    "bar": {"color": colour, "thickness": 0.35 if not achieved else 0.6},
-                    "bgcolor": "#ffffff",
-                    "bordercolor": "#adb5bd",
-                    "borderwidth": 1,
-                    "steps": [] if achieved else [{"range": [0, 100], "color": "#f1f3f5"}],
-                },
-            }
-        ],
-        "layout": gauge_layout(),
-    }
-
-
-def _graph(row: pd.Series, figure: dict, as_of: str | None, kind: str) -> html.Div:
-    """The gauge, offering plotly's PNG download (``<id>-gauge-<as_of>.png``) and nothing else.
-
-    The card's sentence is the gauge's text equivalent. The gauge is not aria-hidden: it holds
-    a real button (plotly's PNG download, shown on hover and on keyboard focus), and a hidden
-    element must hold nothing focusable. It sits above the card's stretched link, or the link
-    would take the button's clicks; the title, the facts and the sentence still open the page.
-    """
-    indicator_id = row["indicator_id"]
-    filename = f"{indicator_id}-gauge" + (f"-{as_of}" if as_of else "")
-    return html.Div(
-        dcc.Graph(
-            id={"type": GAUGE_TYPE, "index": indicator_id},
-            figure=figure,
-            config=gauge_config(filename),
-            style={"height": "160px"},
-        ),
-        className=f"gauge gauge-{kind}",
-        style={"position": "relative", "zIndex": 2},
-        **{"data-gauge": kind},
-    )
-
-
-def _gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
-    """The gauge; for a level target without a baseline, how far it is toward the target,
-    labelled "not judged: baseline needed"; else a plain statement of what is missing (never
-    an empty gauge where something is known)."""
-    figure = gauge_figure(row, lang) if row["status"] != "insufficient_data" else None
-    if figure is not None:
-        return _graph(row, figure, as_of, "judged")
-    # Not judged (no baseline, or less than a year since it) but a value is known: how far
-    # it is toward the target. Achieved without a baseline: the same gauge, in its colour.
-    unjudged = row["status"] == "insufficient_data" and row["rule"] != "growth_undefined"
-    achieved = row["status"] == "achieved"
-    known = not is_missing(row["latest_value"])
-    share = share_gauge_figure(row, lang) if known and (unjudged or achieved) else None
-    if share is not None and achieved:
-        return _graph(row, share, as_of, "share")
-    if share is not None:
-        no_baseline = is_missing(row["baseline_value"])
-        why = "reason.baseline_needed" if no_baseline else "reason.short_history"
-        return html.Div(
-            [
-                _graph(row, share, as_of, "share"),
-                html.Div(
-                    [
-                        html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}),
-                        t("card.not_judged", lang, reason=t(why, lang)),
-                        html.Br(),
-                        t(
-                            "card.share_of_target",
-                            lang,
-                            value=format_value(row["latest_value"], row["unit"], lang),
-                            target=format_value(row["target_value"], row["unit"], lang),
-                            share=format_percent(row["target_share"], lang, signed=False),
-                        ),
-                    ],
-                    className="gauge-legend small text-muted",
-                ),
-            ],
-            **{"data-notice": why.split(".")[1]},
-        )
-    if is_missing(row["latest_value"]):
-        notice = "card.no_data"
-    elif is_missing(row["baseline_value"]) and row["status"] != "achieved":
-        notice = "card.baseline_needed"
-    elif row["status"] == "achieved":
-        notice = "card.achieved_no_gauge"
-    else:
-        notice = "card.short_history"
-    return html.Div(
-        [html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}), t(notice, lang)],
-        className="gauge-notice",
-        **{"data-notice": notice.split(".")[1]},
-    )
 
 
 def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article:
@@ -312,7 +125,7 @@ def indicator_card(row: pd.Series, lang: str, as_of: str | None) -> html.Article
                 ),
                 html.Div(html.Code(indicator_id), className="small mb-2"),
                 status_badge(row["status"], lang),
-                _gauge_or_notice(row, lang, as_of),
+                gauge_or_notice(row, lang, as_of),
                 html.Dl(
                     [
                         *_fact("card.latest", latest, lang),

@@ -3,9 +3,9 @@
 A slide says what is known before what is missing: the cards with a figure come first and
 large (a judged gauge, the share of the target, or the value itself), the targets without any
 data follow as one strip of small cards. The gauges are the overview's figures
-(:func:`cards.gauge_figure`, and :func:`cards.share_gauge_figure` for a level target with a
-value but no baseline) with the size and the type left to the slide, so both always draw the
-same thing.
+(:func:`gauge_figures.gauge_figure`, and :func:`gauge_figures.share_gauge_figure` for a level
+target with a value but no baseline) with the size and the type left to the slide, so both
+always draw the same thing.
 """
 
 from __future__ import annotations
@@ -18,16 +18,15 @@ from dash import dcc, html
 from ..core.progress import ACHIEVED, INSUFFICIENT
 from ..i18n import t
 from .cards import (
-    gauge_figure,
     indicator_name,
     latest_with_age,
     period_text,
-    share_gauge_figure,
     stale_marker,
     target_text,
     text_equivalent,
 )
 from .format import format_value
+from .gauge_figures import gauge_figure, share_gauge_figure
 from .slide_text import capitalised, has_latest_value, short_name
 from .status import status_badge
 

@@ -39,6 +39,7 @@ from .what_changed import (
     CHANGE_ICONS,
     STALE_AFTER_QUARTERS,
     changes_headline,
+    changes_since_last_quarter,
     reasons_in_words,
     what_changed,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "VALUE",
     "capitalised",
     "changes_headline",
+    "changes_since_last_quarter",
     "gauge_help",
     "headline",
     "headline_parts",

@@ -13,7 +13,7 @@ from dash import dcc, html
 
 from ..core.periods import PeriodError, parse_quarter
 from ..core.progress import ACHIEVED, INSUFFICIENT, STALE_AFTER_QUARTERS
-from ..core.review import triage
+from ..core.review import previous_quarter, status_changes_between, triage
 from ..core.values import is_missing
 from ..i18n import t
 from .cards import stale_marker
@@ -100,6 +100,20 @@ def reasons_in_words(progress: pd.DataFrame, lang: str) -> dict[str, str]:
         for _, row in triage(progress).iterrows()
         if row["status"] not in (INSUFFICIENT, ACHIEVED)
     }
+
+
+def changes_since_last_quarter(
+    store, progress: pd.DataFrame, lang: str, pillar: str | None
+) -> tuple[str, str, pd.DataFrame, tuple[dict[str, str], dict[str, str]]]:
+    """The quarter before, the shown one, the targets whose status moved between them (in
+    ``pillar``, or all) and each side's reasons: what the overview and the last slide list."""
+    new = progress.attrs["as_of"]
+    old = previous_quarter(new)
+    before = store.progress(as_of=old)
+    changes = status_changes_between(before, progress)
+    if pillar is not None:
+        changes = changes[changes["pillar"] == pillar]
+    return old, new, changes, (reasons_in_words(before, lang), reasons_in_words(progress, lang))
 
 
 def what_changed(

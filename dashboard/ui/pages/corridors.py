@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 
 import dash
@@ -13,17 +12,16 @@ from ...core.values import is_missing
 from ...i18n import normalise_language, t
 from ..charts import chart_config
 from ..components import download_pair, page_shell, source_links
+from ..corridor_destinations_table import destinations_table
 from ..corridor_maps import (
-    GROWTH_CORRIDOR,
     china_figure,
-    destinations_frame,
     growth_figure,
     provinces_reached,
     reach_frame,
     world_figure,
 )
+from ..corridor_other_snapshots import other_corridors
 from ..guard import read_only
-from ..lazy_grid import grid_slot
 
 PATH = "/corridors"
 
@@ -125,89 +123,6 @@ def move_slider(index: int, lang: str):
     return headline(index, lang), growth_figure(lang, as_of), world_figure(lang, until=as_of)
 
 
-def _table(lang: str) -> html.Div:
-    """Every destination, sortable and filterable by any column (AG Grid, loaded on this page
-    only: see ui/lazy_grid.py)."""
-    places = destinations_frame(lang)
-    places["kind_text"] = [t(f"corridors.kind.{k}", lang) for k in places["kind"]]
-    places["corridor_text"] = [
-        " / ".join(t(f"corridors.name.{c}", lang) for c in value.split(";"))
-        for value in places["corridor"]
-    ]
-    columns = [
-        ("name", "corridors.col.name"),
-        ("country_name", "corridors.col.country"),
-        ("kind_text", "corridors.col.kind"),
-        ("corridor_text", "corridors.col.corridor"),
-        ("first_service", "corridors.col.first_service"),
-        ("source", "col.source"),
-    ]
-    props = {
-        "columnDefs": [
-            {"field": column, "headerName": t(key, lang), "flex": 2 if column == "source" else 1}
-            for column, key in columns
-        ],
-        "rowData": places[[c for c, _ in columns]].to_dict("records"),
-        "defaultColDef": {
-            "sortable": True,
-            "filter": "agTextColumnFilter",
-            "filterParams": {
-                "filterOptions": ["contains"],
-                "maxNumConditions": 1,
-                "filterPlaceholder": t("grid.filterOoo", lang),
-            },
-            "floatingFilter": True,
-            "suppressFloatingFilterButton": True,
-            "suppressHeaderMenuButton": True,
-            "suppressHeaderFilterButton": True,
-            "wrapText": True,
-            "autoHeight": True,
-            "minWidth": 120,
-            "cellStyle": {
-                "lineHeight": "1.45",
-                "paddingTop": ".45rem",
-                "paddingBottom": ".45rem",
-                "wordBreak": "break-word",
-            },
-        },
-        "dashGridOptions": {"domLayout": "autoHeight", "suppressMovableColumns": True},
-        "style": {"width": "100%"},
-    }
-    return grid_slot("destinations-table", props, lang)
-
-
-def _other_corridors(lang: str) -> html.Div | None:
-    """The latest snapshot of each corridor other than the slider's, when staff gave any."""
-    every = reach_frame(corridor=None)
-    others = every[every["corridor"] != GROWTH_CORRIDOR].groupby("corridor").tail(1)
-    if others.empty:
-        return None
-    header = [t("corridors.col.corridor", lang), t("corridors.col.as_of", lang)]
-    header += [t(f"corridors.count.{c}", lang) for c in COUNTS] + [t("col.source", lang)]
-    rows = [
-        html.Tr(
-            [
-                html.Th(t(f"corridors.name.{row['corridor']}", lang), scope="row"),
-                html.Td(row["as_of"]),
-                *[html.Td("–" if math.isnan(row[c]) else f"{int(row[c]):,}") for c in COUNTS],
-                html.Td(source_links(row["source"], lang)),
-            ]
-        )
-        for _, row in others.iterrows()
-    ]
-    return html.Div(
-        [
-            html.H3(t("corridors.other_heading", lang), className="h6 mt-3"),
-            html.Table(
-                [html.Thead(html.Tr([html.Th(h, scope="col") for h in header])), html.Tbody(rows)],
-                className="table table-sm small",
-                id="other-corridors",
-            ),
-        ],
-        className="table-responsive",
-    )
-
-
 def layout(lang: str | None = None, snapshot: str | None = None, **_):
     lang = normalise_language(lang)
     reach = reach_frame()
@@ -248,7 +163,7 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                         config=chart_config("corridor-reach-growth"),
                     ),
                     html.P(t("corridors.growth_caption", lang), className="small text-muted"),
-                    _other_corridors(lang),
+                    other_corridors(lang),
                 ],
                 className="mb-4",
                 **{"aria-labelledby": "growth-heading"},
@@ -288,7 +203,7 @@ def layout(lang: str | None = None, snapshot: str | None = None, **_):
                     download_pair(
                         lang, "/corridors/destinations", "corridors.download", "destinations"
                     ),
-                    _table(lang),
+                    destinations_table(lang),
                 ],
                 className="mb-4",
                 **{"aria-labelledby": "table-heading"},

@@ -8,21 +8,16 @@ button walks through earlier views.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import dash
 import pandas as pd
 from dash import Dash, Input, Output, State, dcc, html
 
 from ...core.catalogue import PILLAR_IDS
-from ...core.progress import STATUSES
-from ...core.review import previous_quarter, status_changes_between
 from ...i18n import normalise_language, t
 from ...web import get_store
 from ..cards import indicator_card
 from ..components import (
     current_marker,
-    download_pair,
     illustrative_banner,
     page_shell,
     page_url,
@@ -30,8 +25,9 @@ from ..components import (
 )
 from ..format import format_period
 from ..glance import at_a_glance
-from ..status import status_badge
-from ..what_changed import reasons_in_words, what_changed
+from ..overview_changes import changes_section
+from ..overview_summary import summary
+from ..overview_toolbar import toolbar
 
 PATH = "/"
 
@@ -118,143 +114,6 @@ def _controls(lang: str, as_of: str, pillar: str | None, quarters: list[str]) ->
     )
 
 
-def _summary(progress: pd.DataFrame, lang: str) -> html.Section:
-    """Per pillar, how many targets are in each status (a table: readable without colour)."""
-    # Fifteen rows: plain counting beats a crosstab by milliseconds on every view change.
-    tally = Counter(zip(progress["pillar"], progress["status"], strict=True))
-    counts = pd.DataFrame(
-        [[tally[(p, s)] for s in STATUSES] for p in PILLAR_IDS], index=PILLAR_IDS, columns=STATUSES
-    )
-    counts = counts[counts.sum(axis=1) > 0]
-    rows = []
-    for pillar in [p for p in PILLAR_IDS if p in counts.index]:
-        cells = [html.Td(int(counts.loc[pillar, s]) or "–") for s in STATUSES]
-        rows.append(
-            html.Tr(
-                [html.Th(t(f"pillar.{pillar}", lang), scope="row"), *cells],
-                **{"data-pillar": pillar},
-            )
-        )
-    compact = html.Ul(
-        [
-            html.Li(
-                [
-                    html.Strong(t(f"pillar.{pillar}", lang)),
-                    html.Div(
-                        [
-                            html.Span(
-                                [status_badge(s, lang), f" {int(counts.loc[pillar, s])}"],
-                                className="me-3 text-nowrap",
-                            )
-                            for s in STATUSES
-                            if counts.loc[pillar, s]
-                        ],
-                        className="d-flex flex-wrap small",
-                    ),
-                ],
-                className="mb-2",
-            )
-            for pillar in [p for p in PILLAR_IDS if p in counts.index]
-        ],
-        className="list-unstyled d-md-none",
-        id="pillar-summary-compact",
-    )
-    return html.Section(
-        [
-            html.H2(t("overview.summary_heading", lang), className="h5", id="summary-heading"),
-            compact,
-            html.Div(
-                html.Table(
-                    [
-                        html.Thead(
-                            html.Tr(
-                                [html.Th(t("col.pillar", lang), scope="col")]
-                                + [html.Th(status_badge(s, lang), scope="col") for s in STATUSES]
-                            )
-                        ),
-                        html.Tbody(rows),
-                    ],
-                    className="table table-sm summary-table mb-0",
-                    id="pillar-summary",
-                ),
-                className="table-responsive d-none d-md-block",
-            ),
-        ],
-        className="mb-4",
-        **{"aria-labelledby": "summary-heading"},
-    )
-
-
-def _toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
-    """Present this view, download its table, print its briefing: all for the same view."""
-    return html.Div(
-        [
-            dcc.Link(
-                [
-                    html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}),
-                    t("present.toolbar.present", lang),
-                ],
-                href=page_url("/present", pillar=pillar, lang=lang, as_of=as_of),
-                className="btn btn-sm btn-primary",
-                id="present-link",
-                title=t("present.toolbar.present_title", lang),
-            ),
-            download_pair(
-                lang,
-                "/export/progress",
-                "present.toolbar.download",
-                "download-progress",
-                {"as_of": as_of, "pillar": pillar, "lang": lang},
-            ),
-            html.A(
-                [
-                    html.I(className="bi bi-printer me-1", **{"aria-hidden": "true"}),
-                    t("present.toolbar.briefing", lang),
-                ],
-                href=page_url("/briefing", as_of=as_of, pillar=pillar, lang=lang),
-                className="btn btn-sm btn-outline-secondary",
-                id="briefing-link",
-            ),
-        ],
-        className="overview-toolbar d-flex flex-wrap align-items-center gap-2 mb-3",
-        role="group",
-        id="overview-toolbar",
-        **{"aria-label": t("present.toolbar.label", lang)},
-    )
-
-
-def _changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | None):
-    """What changed since the quarter before, as on the presenter's last slide."""
-    new = progress.attrs["as_of"]
-    old = previous_quarter(new)
-    before = store.progress(as_of=old)
-    changes = status_changes_between(before, progress)
-    if pillar is not None:
-        changes = changes[changes["pillar"] == pillar]
-    reasons = (reasons_in_words(before, lang), reasons_in_words(progress, lang))
-    return html.Section(
-        [
-            html.H2(
-                t("changed.heading", lang, quarter=format_period(old, lang)),
-                className="h5",
-                id="what-changed-heading",
-            ),
-            html.P(
-                t(
-                    "changed.intro",
-                    lang,
-                    old=format_period(old, lang),
-                    new=format_period(new, lang),
-                ),
-                className="small text-muted",
-            ),
-            what_changed(changes, lang, old, new, reasons=reasons),
-        ],
-        className="mb-4",
-        **{"aria-labelledby": "what-changed-heading"},
-    )
-
-
 def _pillar_section(pillar: str, rows: pd.DataFrame, lang: str, as_of: str) -> html.Section:
     return html.Section(
         [
@@ -304,9 +163,9 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
             ),
             at_a_glance(shown, lang, as_of_label, as_of_label if as_of else None),
             _controls(lang, as_of_label, pillar, store.quarters_with_data()),
-            _toolbar(lang, as_of_label, pillar),
+            toolbar(lang, as_of_label, pillar),
             dcc.Store(id="as-of-rendered", data=as_of_label),
-            _summary(progress if pillar is None else progress[progress["pillar"] == pillar], lang),
+            summary(progress if pillar is None else progress[progress["pillar"] == pillar], lang),
             html.P(
                 [
                     html.I(className="bi bi-speedometer2 me-1", **{"aria-hidden": "true"}),
@@ -316,7 +175,7 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
                 id="gauge-help",
             ),
             html.Div(sections, id="indicator-cards"),
-            _changes_section(store, progress, lang, pillar),
+            changes_section(store, progress, lang, pillar),
         ],
         as_of=as_of_label if as_of else None,
         pillar=pillar,

@@ -20,59 +20,28 @@ import dash
 from dash import Dash, html
 
 from ...core.catalogue import PILLAR_IDS
-from ...core.review import previous_quarter, status_changes_between
+from ...core.review import previous_quarter
 from ...i18n import normalise_language, t
 from ...web import get_store
-from ..components import illustrative_banner, page_url, valid_quarter
+from ..components import illustrative_banner, valid_quarter
 from ..format import format_period
+from ..present_bar import present_bar
+from ..present_deck import PATH, auto_seconds, deck
 from ..slides import (
     CHANGES,
-    SLIDES,
     changes_headline,
+    changes_since_last_quarter,
     gauge_help,
     headline_parts,
-    reasons_in_words,
     slide_cards,
     sources_line,
     what_changed,
 )
 
-PATH = "/present"
-#: Auto-advance bounds in seconds: below 3 nobody can read a slide; an hour is a still frame.
-AUTO_MIN, AUTO_MAX = 3, 3600
-
 
 def register(app: Dash) -> None:
     dash.register_page(
         __name__, path=PATH, name="Present", title="Vision 2027 Tracker", layout=layout
-    )
-
-
-def auto_seconds(text: str | None) -> int | None:
-    """``auto`` from the URL as whole seconds within bounds, or ``None`` (no auto-advance)."""
-    try:
-        seconds = int(str(text).strip())
-    except (TypeError, ValueError):
-        return None
-    return min(max(seconds, AUTO_MIN), AUTO_MAX) if seconds > 0 else None
-
-
-def deck(pillar: str | None) -> tuple[str, ...]:
-    """The slides for the overview's filter: one pillar and its changes, or all of them."""
-    return (pillar, CHANGES) if pillar in PILLAR_IDS else SLIDES
-
-
-def slide_url(
-    pillar: str | None, slide: str, lang: str, as_of: str | None, auto: int | None
-) -> str:
-    """The address of ``slide`` in the deck of ``pillar`` (the deck's first: no ``slide``)."""
-    return page_url(
-        PATH,
-        pillar=pillar,
-        slide=None if slide == deck(pillar)[0] else slide,
-        lang=lang,
-        as_of=as_of,
-        auto=str(auto) if auto else None,
     )
 
 
@@ -117,14 +86,8 @@ def _pillar_slide(progress, pillar: str, lang: str) -> list:
 
 def _changes_slide(store, progress, lang: str, pillar: str | None) -> list:
     """What changed since the quarter before: among the deck's pillar's targets, or all."""
-    new = progress.attrs["as_of"]
-    old = previous_quarter(new)
-    before = store.progress(as_of=old)
-    changes = status_changes_between(before, progress)
-    if pillar is not None:
-        changes = changes[changes["pillar"] == pillar]
+    old, new, changes, reasons = changes_since_last_quarter(store, progress, lang, pillar)
     changed_ids = set(changes["indicator_id"])
-    reasons = (reasons_in_words(before, lang), reasons_in_words(progress, lang))
     return [
         html.P(
             changes_headline(changes, lang, old, new, pillar),
@@ -146,110 +109,6 @@ def _changes_slide(store, progress, lang: str, pillar: str | None) -> list:
         ),
         sources_line(progress[progress["indicator_id"].isin(changed_ids)], lang),
     ]
-
-
-def _nav_link(
-    pillar: str | None, slide: str | None, key: str, icon: str, element_id: str, lang, as_of, auto
-):
-    """A slide link, or the same label disabled where there is nowhere to go."""
-    content = [
-        html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
-        html.Span(t(f"present.{key}", lang), className="present-bar-label"),
-    ]
-    if slide is None:
-        return html.Span(
-            content,
-            id=element_id,
-            className="btn btn-outline-light disabled",
-            **{"aria-disabled": "true"},
-        )
-    return dash.dcc.Link(
-        content,
-        href=slide_url(pillar, slide, lang, as_of, auto),
-        id=element_id,
-        className="btn btn-outline-light",
-        title=t(f"present.{key}_title", lang),
-    )
-
-
-def _bar(pillar: str | None, slide: str, lang: str, as_of: str | None, auto: int | None):
-    slides = deck(pillar)
-    index = slides.index(slide)
-    total = len(slides)
-    previous = slides[index - 1] if index > 0 else None
-    following = slides[index + 1] if index + 1 < total else None
-    auto_part = []
-    if auto:
-        auto_part = [
-            html.Span(t("present.auto", lang, seconds=auto), className="present-auto"),
-            dash.dcc.Link(
-                t("present.auto_stop", lang),
-                href=slide_url(pillar, slide, lang, as_of, None),
-                className="btn btn-sm btn-outline-light",
-                id="present-auto-stop",
-                title=t("present.auto_stop_title", lang),
-            ),
-        ]
-    links = {"lang": lang, "as_of": as_of, "auto": auto}
-    return html.Nav(
-        [
-            # Back to the view presenter mode came from: the same filter, quarter, language.
-            dash.dcc.Link(
-                [
-                    html.I(className="bi bi-box-arrow-left", **{"aria-hidden": "true"}),
-                    html.Span(t("present.exit", lang), className="present-bar-label"),
-                ],
-                href=page_url("/", pillar=pillar, as_of=as_of, lang=lang),
-                id="present-exit",
-                className="btn btn-outline-light",
-                title=t("present.exit_title", lang),
-            ),
-            *auto_part,
-            html.Div(
-                [
-                    _nav_link(
-                        pillar,
-                        slides[0] if index > 0 else None,
-                        "first",
-                        "bi-chevron-double-left",
-                        "present-first",
-                        **links,
-                    ),
-                    _nav_link(
-                        pillar, previous, "previous", "bi-chevron-left", "present-prev", **links
-                    ),
-                    html.Span(
-                        f"{index + 1} / {total}",
-                        id="present-counter",
-                        className="present-counter",
-                        role="status",
-                        **{
-                            "aria-label": t(
-                                "present.counter_label", lang, number=index + 1, total=total
-                            )
-                        },
-                    ),
-                    _nav_link(
-                        pillar, following, "next", "bi-chevron-right", "present-next", **links
-                    ),
-                ],
-                className="present-bar-slides",
-            ),
-            html.Button(
-                [
-                    html.I(className="bi bi-arrows-fullscreen", **{"aria-hidden": "true"}),
-                    html.Span(t("present.fullscreen", lang), className="present-bar-label"),
-                ],
-                id="present-fullscreen",
-                type="button",
-                className="btn btn-outline-light",
-                title=t("present.fullscreen_title", lang),
-                **{"aria-pressed": "false"},
-            ),
-        ],
-        className="present-bar",
-        **{"aria-label": t("present.bar_label", lang)},
-    )
 
 
 def _view(
@@ -294,7 +153,7 @@ def _view(
     return html.Div(
         [
             html.Main(root, id="main", className="present-main"),
-            _bar(pillar, slide, lang, as_of, auto),
+            present_bar(pillar, slide, lang, as_of, auto),
         ],
         className="present-frame",
         lang="zh-CN" if lang == "zh" else "en",

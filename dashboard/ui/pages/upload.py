@@ -8,14 +8,10 @@ Both server callbacks check the role themselves (a hand-made request to Dash's e
 
 This module holds that flow: its callbacks and the layout. What it draws is built beside it in
 ``ui/``: ``upload_form`` (the controls), ``upload_preview`` (what a valid file would change)
-and ``problem_table`` (what is wrong with a file).
+and ``problem_table`` (what is wrong with a file); the file it receives is ``upload_payload``.
 """
 
 from __future__ import annotations
-
-import base64
-import binascii
-from typing import NotRequired, TypedDict
 
 import dash
 from dash import Dash, Input, Output, State, dcc, html
@@ -29,6 +25,7 @@ from ...web.auth import current_account, has_role, require_role
 from ..components import page_shell, page_url
 from ..problem_table import problems_table
 from ..upload_form import UploadLimits, upload_controls
+from ..upload_payload import PendingUpload, UploadPayload, decode_payload
 from ..upload_preview import upload_preview
 
 PATH = "/upload"
@@ -92,36 +89,13 @@ def _dataset(limits: dict) -> str:
     return dataset if dataset in DATASET_NAMES else OBSERVATIONS.name
 
 
-def _decode(payload: dict) -> tuple[bytes, str]:
-    header, _, body = (payload.get("contents") or "").partition(",")
-    try:
-        return base64.b64decode(body, validate=True), payload.get("filename") or "upload"
-    except (binascii.Error, ValueError):
-        return b"", payload.get("filename") or "upload"
-
-
-class UploadPayload(TypedDict):
-    """A file chosen in the browser, as ``CHECK_SIZE_JS`` hands it on."""
-
-    contents: str
-    filename: NotRequired[str | None]
-    at: NotRequired[int | float | None]
-
-
-class PendingUpload(UploadPayload):
-    """A previewed file waiting for confirmation."""
-
-    warnings: NotRequired[int]
-    changed: NotRequired[bool]
-
-
 def preview_upload(payload: UploadPayload | None, limits: UploadLimits):
     """Validate the whole file and show every problem, or what would change. Writes nothing."""
     require_role("staff")
     lang = limits["lang"]
     if not payload:
         return dash.no_update, None, True, True
-    data, file_name = _decode(payload)
+    data, file_name = decode_payload(payload)
     prepared = prepare_import(get_store(), data, file_name, dataset=_dataset(limits))
     audit(
         "upload_preview",
@@ -180,7 +154,7 @@ def confirm_upload(
     lang = limits["lang"]
     if not n_clicks or not pending:
         return dash.no_update, dash.no_update, dash.no_update
-    data, file_name = _decode(pending)
+    data, file_name = decode_payload(pending)
     store = get_store()
     prepared = prepare_import(store, data, file_name, preview=False, dataset=_dataset(limits))
     if not prepared.ok:

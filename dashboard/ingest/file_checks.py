@@ -1,9 +1,10 @@
-"""The whole-file steps both corridor validators take: before, around and after the rows.
+"""The whole-file steps the validators take: before, around and after the rows.
 
-A reach file and a destinations file are checked alike as files: a missing column stops
-validation at the header; a file that would bring the records in force over the spec's limit
-is refused as a whole, with that alone; a key given twice points at its first row; and the
-outcome sorts every problem by row. Kept once here so the two files answer alike.
+Every upload is checked alike as a file: a missing column stops validation at the header, and
+the outcome sorts every problem by row (quarterly figures, reach and destinations files). The
+two corridor files also share the rest: a file that would bring the records in force over the
+spec's limit is refused as a whole, with that alone, and a key given twice points at its first
+row. Kept once here so the files answer alike.
 """
 
 from __future__ import annotations
