@@ -67,7 +67,7 @@ test: test-deps
 ## PostgreSQL server (real SQLite files still); `make test` stays the whole suite
 test-fast: $(VENV)/.test-installed
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest -m "not browser and not postgres" -q
+	$(BIN)/python -m pytest -m "not browser and not postgres" -q -n $(TEST_WORKERS)
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check $(LINTED)
