@@ -14,18 +14,15 @@ from flask import request
 from .blueprint import api as api
 
 # isort: split
+# Each module adds its routes to the Blueprint as it is imported, in the URL map's order.
+from . import errors, json_routes  # noqa: F401  (imported for their handlers and routes)
+
+# isort: split
+from . import file_downloads  # noqa: F401  (imported for its routes)
 from .errors import DRIVER_CONNECTION_ERRORS as DRIVER_CONNECTION_ERRORS
 from .errors import ApiError as ApiError
 from .errors import error_response as error_response
-from .errors import is_connection_failure as is_connection_failure
 from .errors import request_language as request_language
-
-# isort: split
-from .json_routes import INDICATOR_KEYS as INDICATOR_KEYS
-from .json_routes import PROGRESS_KEYS as PROGRESS_KEYS
-
-# isort: split
-from .file_downloads import TABLE_TYPES as TABLE_TYPES
 
 
 @api.route("/api/<path:_rest>")

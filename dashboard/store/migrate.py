@@ -36,8 +36,6 @@ from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.engine import make_url
 
 from .engine import make_engine
-from .legacy_adoption import LEGACY_INDEX as LEGACY_INDEX
-from .legacy_adoption import LEGACY_TABLES as LEGACY_TABLES
 from .legacy_adoption import adopt, recognise
 from .migration_results import MigrationError, Status, Step, Upgrade
 from .migration_transaction import migrating

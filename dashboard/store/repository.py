@@ -13,7 +13,6 @@ from sqlalchemy.engine import make_url
 
 from ..core.catalogue import CATALOGUE_COLUMNS
 from . import schema
-from .derived_cache import PROGRESS_WORDING as PROGRESS_WORDING
 from .derived_cache import DerivedCacheMixin
 from .engine import default_database_url, make_engine, write_transaction
 from .record_reads import RecordReadsMixin

@@ -34,18 +34,16 @@ from .. import config
 from . import get_store
 from .login_views import auth as auth
 from .login_views import csrf_token as csrf_token
-from .login_views import safe_next as safe_next
 from .roles import current_account as current_account
 from .roles import has_role as has_role
 from .roles import require_role as require_role
-from .roles import role_of_current_user as role_of_current_user
 from .secret_key import ConfigurationError as ConfigurationError
-from .secret_key import resolve_secret_key as resolve_secret_key
+from .secret_key import resolve_secret_key
 from .session_state import SEEN_KEY as SEEN_KEY
 from .session_state import SINCE_KEY as SINCE_KEY
 from .session_state import VERSION_KEY as VERSION_KEY
 from .session_state import SessionUser as SessionUser
-from .session_state import end_session_cookie as end_session_cookie
+from .session_state import end_session_cookie
 
 #: When login is required, everything is closed except exactly these paths...
 OPEN_PATHS = frozenset({"/login", "/logout", "/healthz", "/_favicon.ico"})

@@ -5,7 +5,7 @@ Revises:
 Create Date: 2026-11-23
 
 As ``dashboard/store/schema.py`` stood at commit 8c5215a (commit 30b9b9a also had the index
-``ix_observations_revision``, dropped the same day; see ``migrate.LEGACY_INDEX``).
+``ix_observations_revision``, dropped the same day; see ``legacy_adoption.LEGACY_INDEX``).
 """
 
 from collections.abc import Sequence
