@@ -154,12 +154,21 @@ def wal_frames(wal: Path) -> tuple[int, int]:
     return frames, commits
 
 
+def size_of(wal: Path) -> int:
+    """The WAL's size, 0 when there is none: the import's reads create and remove an empty
+    WAL as their connections open and close, so it can vanish between two system calls."""
+    try:
+        return wal.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def wait_for_wal(process: subprocess.Popen, wal: Path, size: int, timeout: float = 60) -> int:
     """Poll until the import's WAL holds ``size`` bytes; its size then. Fails if it ended first."""
     deadline = time.monotonic() + timeout
     largest = 0
     while time.monotonic() < deadline:
-        current = wal.stat().st_size if wal.exists() else 0
+        current = size_of(wal)
         if current >= size:
             return current
         largest = max(largest, current)
