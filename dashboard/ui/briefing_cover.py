@@ -19,6 +19,7 @@ from ..i18n import t
 from .briefing_targets import latest_text, value_text
 from .cards import indicator_name, target_text
 from .format import format_period
+from .icons import icon
 from .status import status_badge
 
 
@@ -66,7 +67,7 @@ def illustrative_notice(lang: str) -> html.Div:
     """The warning printed under the cover when the figures are illustrative, not published."""
     return html.Div(
         [
-            html.I(className="bi bi-info-circle-fill", **{"aria-hidden": "true"}),
+            icon("bi-info-circle-fill"),
             " ",
             t("banner.illustrative", lang),
         ],

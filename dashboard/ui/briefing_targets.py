@@ -22,6 +22,7 @@ from ..i18n import t
 from .briefing_sources import NumberedSources, citation
 from .cards import gauge_figure, indicator_name, period_text, target_text, text_equivalent
 from .format import format_percent, format_value, pace_words
+from .icons import icon
 from .status import status_badge
 
 #: The gauge as printed: a fixed size (print layout must not depend on the screen's width).
@@ -75,7 +76,7 @@ def _gauge_cell(row: pd.Series, lang: str) -> html.Div:
     else:
         notice = "card.short_history"
     return html.Div(
-        [html.I(className="bi bi-info-circle", **{"aria-hidden": "true"}), " ", t(notice, lang)],
+        [icon("bi-info-circle"), " ", t(notice, lang)],
         className="briefing-gauge briefing-gauge-notice",
         **{"data-notice": notice.split(".")[1]},
     )

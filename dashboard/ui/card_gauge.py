@@ -10,6 +10,7 @@ from ..i18n import t
 from .charts import gauge_config
 from .format import format_percent, format_value
 from .gauge_figures import gauge_figure, share_gauge_figure
+from .icons import icon
 
 GAUGE_TYPE = "indicator-gauge"
 
@@ -60,7 +61,7 @@ def gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
                 _graph(row, share, as_of, "share"),
                 html.Div(
                     [
-                        html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}),
+                        icon("bi-info-circle", "me-1"),
                         t("card.not_judged", lang, reason=t(why, lang)),
                         html.Br(),
                         t(
@@ -85,7 +86,7 @@ def gauge_or_notice(row: pd.Series, lang: str, as_of: str | None = None):
     else:
         notice = "card.short_history"
     return html.Div(
-        [html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}), t(notice, lang)],
+        [icon("bi-info-circle", "me-1"), t(notice, lang)],
         className="gauge-notice",
         **{"data-notice": notice.split(".")[1]},
     )

@@ -15,6 +15,7 @@ from .card_gauge import gauge_or_notice
 from .components import page_url, source_links
 from .format import format_percent, format_period, format_value, target_text
 from .gauge_figures import gauge_figure as gauge_figure
+from .icons import icon
 from .status import status_badge
 
 CARD_TYPE = "indicator-card"
@@ -34,7 +35,7 @@ def stale_marker(row: pd.Series, lang: str, as_of: str) -> html.Span | None:
         return None
     return html.Span(
         [
-            html.I(className="bi bi-clock-history me-1", **{"aria-hidden": "true"}),
+            icon("bi-clock-history", "me-1"),
             t("age.stale", lang),
         ],  # fmt: skip
         className="stale-marker",

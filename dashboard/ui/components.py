@@ -9,6 +9,7 @@ from dash import dcc, html
 from ..core.periods import PeriodError, parse_quarter, quarter_label
 from ..core.sources import PLAN_SOURCE, citations
 from ..i18n import t
+from .icons import icon
 
 #: The width of every page's frame (header, main, footer): see assets/tracker.css.
 FRAME = "container-fluid container-tracker"
@@ -155,7 +156,7 @@ def download_pair(
 def illustrative_banner(lang: str) -> html.Div:
     return html.Div(
         [
-            html.I(className="bi bi-info-circle-fill me-2", **{"aria-hidden": "true"}),
+            icon("bi-info-circle-fill", "me-2"),
             t("banner.illustrative", lang),
         ],
         className="alert alert-warning mt-3 mb-0",

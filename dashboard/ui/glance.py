@@ -18,6 +18,7 @@ from ..i18n import t
 from .cards import indicator_name, latest_with_age, period_text, stale_marker, target_text
 from .components import page_url
 from .format import format_percent, format_period, format_value
+from .icons import icon
 from .status import status_badge
 
 
@@ -45,7 +46,7 @@ def pending_notes(pending: pd.DataFrame, lang: str, names: dict[str, str] | None
         items.append(html.Li(text, **{"data-pending": f"{row.indicator_id} {row.period}"}))
     return html.Div(
         [
-            html.I(className="bi bi-info-circle me-1", **{"aria-hidden": "true"}),
+            icon("bi-info-circle", "me-1"),
             t("pending.heading", lang),
             html.Ul(items, className="mb-0"),
         ],

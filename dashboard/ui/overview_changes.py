@@ -7,7 +7,7 @@ from dash import html
 
 from ..i18n import t
 from .format import format_period
-from .what_changed import changes_since_last_quarter, what_changed
+from .what_changed import changes_intro, changes_since_last_quarter, what_changed
 
 
 def changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | None):
@@ -20,15 +20,7 @@ def changes_section(store, progress: pd.DataFrame, lang: str, pillar: str | None
                 className="h5",
                 id="what-changed-heading",
             ),
-            html.P(
-                t(
-                    "changed.intro",
-                    lang,
-                    old=format_period(old, lang),
-                    new=format_period(new, lang),
-                ),
-                className="small text-muted",
-            ),
+            changes_intro(old, new, lang, "small text-muted"),
             what_changed(changes, lang, old, new, reasons=reasons),
         ],
         className="mb-4",

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from ..i18n import t
 from .components import download_pair, page_url
+from .icons import icon
 
 
 def toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
@@ -14,7 +15,7 @@ def toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
         [
             dcc.Link(
                 [
-                    html.I(className="bi bi-easel me-1", **{"aria-hidden": "true"}),
+                    icon("bi-easel", "me-1"),
                     t("present.toolbar.present", lang),
                 ],
                 href=page_url("/present", pillar=pillar, lang=lang, as_of=as_of),
@@ -31,7 +32,7 @@ def toolbar(lang: str, as_of: str, pillar: str | None) -> html.Div:
             ),
             html.A(
                 [
-                    html.I(className="bi bi-printer me-1", **{"aria-hidden": "true"}),
+                    icon("bi-printer", "me-1"),
                     t("present.toolbar.briefing", lang),
                 ],
                 href=page_url("/briefing", as_of=as_of, pillar=pillar, lang=lang),

@@ -7,15 +7,23 @@ from dash import html
 
 from ..i18n import t
 from .components import page_url
+from .icons import icon
 from .present_deck import deck, slide_url
 
 
 def _nav_link(
-    pillar: str | None, slide: str | None, key: str, icon: str, element_id: str, lang, as_of, auto
+    pillar: str | None,
+    slide: str | None,
+    key: str,
+    icon_name: str,
+    element_id: str,
+    lang,
+    as_of,
+    auto,
 ):
     """A slide link, or the same label disabled where there is nowhere to go."""
     content = [
-        html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
+        icon(icon_name),
         html.Span(t(f"present.{key}", lang), className="present-bar-label"),
     ]
     if slide is None:
@@ -58,7 +66,7 @@ def present_bar(pillar: str | None, slide: str, lang: str, as_of: str | None, au
             # Back to the view presenter mode came from: the same filter, quarter, language.
             dash.dcc.Link(
                 [
-                    html.I(className="bi bi-box-arrow-left", **{"aria-hidden": "true"}),
+                    icon("bi-box-arrow-left"),
                     html.Span(t("present.exit", lang), className="present-bar-label"),
                 ],
                 href=page_url("/", pillar=pillar, as_of=as_of, lang=lang),
@@ -99,7 +107,7 @@ def present_bar(pillar: str | None, slide: str, lang: str, as_of: str | None, au
             ),
             html.Button(
                 [
-                    html.I(className="bi bi-arrows-fullscreen", **{"aria-hidden": "true"}),
+                    icon("bi-arrows-fullscreen"),
                     html.Span(t("present.fullscreen", lang), className="present-bar-label"),
                 ],
                 id="present-fullscreen",

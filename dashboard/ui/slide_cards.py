@@ -27,6 +27,7 @@ from .cards import (
 )
 from .format import format_value
 from .gauge_figures import gauge_figure, share_gauge_figure
+from .icons import icon
 from .slide_text import capitalised, has_latest_value, short_name
 from .status import status_badge
 
@@ -161,7 +162,7 @@ def _empty_card(row: pd.Series, lang: str) -> html.Article:
             _title(row, lang),
             html.P(
                 [
-                    html.I(className="bi bi-info-circle", **{"aria-hidden": "true"}),
+                    icon("bi-info-circle"),
                     " ",
                     t("card.no_data", lang),
                 ],  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import html
 
 from ..i18n import t
+from .icons import icon
 
 #: status -> (Bootstrap icon, CSS modifier). Colours are defined in assets/tracker.css and
 #: meet WCAG AA contrast against white.
@@ -29,10 +30,10 @@ STATUS_COLOURS = {
 
 
 def status_badge(status: str, lang: str) -> html.Span:
-    icon, modifier = STATUS_STYLE[status]
+    icon_name, modifier = STATUS_STYLE[status]
     return html.Span(
         [
-            html.I(className=f"bi {icon}", **{"aria-hidden": "true"}),
+            icon(icon_name),
             " ",
             t(f"status.{status}", lang),
         ],

@@ -16,6 +16,7 @@ from ..i18n import t
 from ..ingest.reader import MAX_UPLOAD_BYTES
 from ..services.imports import DATASET_NAMES
 from .components import current_marker, download_pair, page_url
+from .icons import icon
 
 #: Where each kind of file's template is downloaded (``.csv`` or ``.xlsx`` appended).
 TEMPLATE_BASE = {
@@ -99,7 +100,7 @@ def upload_controls(lang: str, dataset: str, page_path: str) -> list:
                 dcc.Upload(
                     html.Div(
                         [
-                            html.I(className="bi bi-info-circle me-2", **{"aria-hidden": "true"}),
+                            icon("bi-info-circle", "me-2"),
                             t("upload.drop_here", lang, limit=f"{limit_mb} MB"),
                         ]
                     ),

@@ -20,6 +20,7 @@ from .cards import stale_marker
 from .components import page_url
 from .format import format_period, format_value
 from .glance import reason
+from .icons import icon
 from .slide_text import capitalised, in_pillar_order, short_name
 from .status import status_badge
 
@@ -116,6 +117,14 @@ def changes_since_last_quarter(
     return old, new, changes, (reasons_in_words(before, lang), reasons_in_words(progress, lang))
 
 
+def changes_intro(old: str, new: str, lang: str, class_name: str) -> html.P:
+    """The sentence that says which two quarters the list compares (overview and last slide)."""
+    return html.P(
+        t("changed.intro", lang, old=format_period(old, lang), new=format_period(new, lang)),
+        className=class_name,
+    )
+
+
 def what_changed(
     changes: pd.DataFrame,
     lang: str,
@@ -161,7 +170,7 @@ def what_changed(
                     ),
                     html.Td(
                         [
-                            html.I(className=f"bi {CHANGE_ICONS[kind]}", **{"aria-hidden": "true"}),
+                            icon(CHANGE_ICONS[kind]),
                             " ",
                             t(f"changed.kind.{kind}", lang),
                         ],

@@ -25,6 +25,7 @@ from ..components import (
 )
 from ..format import format_period
 from ..glance import at_a_glance
+from ..icons import icon
 from ..overview_changes import changes_section
 from ..overview_summary import summary
 from ..overview_toolbar import toolbar
@@ -168,7 +169,7 @@ def _view(store, lang: str, as_of: str | None, pillar: str | None):
             summary(progress if pillar is None else progress[progress["pillar"] == pillar], lang),
             html.P(
                 [
-                    html.I(className="bi bi-speedometer2 me-1", **{"aria-hidden": "true"}),
+                    icon("bi-speedometer2", "me-1"),
                     t("overview.gauge_help", lang),
                 ],
                 className="small text-muted",

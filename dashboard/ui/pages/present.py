@@ -30,6 +30,7 @@ from ..present_deck import PATH, auto_seconds, deck
 from ..slides import (
     CHANGES,
     changes_headline,
+    changes_intro,
     changes_since_last_quarter,
     gauge_help,
     headline_parts,
@@ -98,15 +99,7 @@ def _changes_slide(store, progress, lang: str, pillar: str | None) -> list:
             what_changed(changes, lang, old, new, on_slide=True, reasons=reasons),
             className="present-changes",
         ),
-        html.P(
-            t(
-                "changed.intro",
-                lang,
-                old=format_period(old, lang),
-                new=format_period(new, lang),
-            ),
-            className="present-help",
-        ),
+        changes_intro(old, new, lang, "present-help"),
         sources_line(progress[progress["indicator_id"].isin(changed_ids)], lang),
     ]
 

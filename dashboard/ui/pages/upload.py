@@ -23,6 +23,7 @@ from ...services.imports import DATASET_NAMES, commit_import, prepare_import
 from ...web import data_changed, get_store
 from ...web.auth import current_account, has_role, require_role
 from ..components import page_shell, page_url
+from ..icons import icon
 from ..problem_table import problems_table
 from ..upload_form import UploadLimits, upload_controls
 from ..upload_payload import PendingUpload, UploadPayload, decode_payload
@@ -113,10 +114,7 @@ def preview_upload(payload: UploadPayload | None, limits: UploadLimits):
                 [
                     html.Div(
                         [
-                            html.I(
-                                className="bi bi-exclamation-triangle-fill me-2",
-                                **{"aria-hidden": "true"},
-                            ),
+                            icon("bi-exclamation-triangle-fill", "me-2"),
                             t(
                                 "upload.rejected",
                                 lang,
